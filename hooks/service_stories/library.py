@@ -1,0 +1,119 @@
+"""The library as a whole: the lesson index and the cross-links it induces.
+
+Lessons induce a graph between stories, so listings are built in two phases:
+collect every story into an index of lessons, then answer each page's questions
+(related stories, backlinks, companion lessons) from that index.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from .model import Lesson, Story
+
+
+@dataclass(frozen=True)
+class Related:
+    story: Story
+    shared: tuple[str, ...]  # the lessons both stories teach: the reason they are related
+
+
+@dataclass(frozen=True)
+class _Group:
+    """Stories that teach exactly the same set of lessons, by slug."""
+
+    lessons: frozenset[str]
+    stories: tuple[Story, ...]
+
+
+class Library:
+    """Valid stories and lessons, indexed by lesson."""
+
+    def __init__(self, stories: Iterable[Story], lessons: Iterable[Lesson]) -> None:
+        self.stories: dict[str, Story] = {s.slug: s for s in sorted(stories, key=lambda s: s.slug)}
+        self.lessons: dict[str, Lesson] = {
+            lesson.id: lesson for lesson in sorted(lessons, key=lambda lesson: lesson.sort_key)
+        }
+        # A lesson file with problems is not in `lessons`, but its stories are still indexed.
+        self.by_lesson: dict[str, list[Story]] = defaultdict(list)
+        for lesson_id in self.lessons:
+            self.by_lesson[lesson_id] = []
+        by_set: dict[frozenset[str], list[Story]] = defaultdict(list)
+        for story in self.stories.values():
+            for lesson_id in story.lessons:
+                self.by_lesson[lesson_id].append(story)
+            by_set[frozenset(story.lessons)].append(story)
+        self._groups = [_Group(key, tuple(members)) for key, members in by_set.items()]
+        self._rankings: dict[frozenset[str], list[tuple[tuple[float, int], _Group]]] = {}
+
+    def weight(self, lesson_id: str) -> float:
+        """How much sharing this lesson says about two stories: rarer lessons say more."""
+        return math.log(1 + len(self.stories) / len(self.by_lesson[lesson_id]))
+
+    def related(self, story: Story, limit: int = 5) -> list[Related]:
+        """The stories that share the most, and the rarest, lessons with this one.
+
+        Ranked by the summed weight of the shared lessons, then by how many are shared,
+        then by slug. Stories with the same lessons rank alike, so the ranking is worked
+        out once per set of lessons, over groups rather than over every pair of stories.
+        """
+        ranking = self._ranking(frozenset(story.lessons))
+        found: list[Related] = []
+        for _key, run in itertools.groupby(ranking, key=lambda item: item[0]):
+            groups = [group for _, group in run]
+            members = heapq.merge(*(group.stories for group in groups), key=lambda s: s.slug)
+            for other in members:
+                if other.slug == story.slug:
+                    continue
+                common = tuple(lesson for lesson in story.lessons if lesson in other.lessons)
+                found.append(Related(other, common))
+                if len(found) == limit:
+                    return found
+        return found
+
+    def _ranking(self, lessons: frozenset[str]) -> list[tuple[tuple[float, int], _Group]]:
+        if lessons not in self._rankings:
+            scored = []
+            for group in self._groups:
+                common = lessons & group.lessons
+                if common:
+                    score = round(sum(self.weight(lesson) for lesson in sorted(common)), 9)
+                    scored.append(((-score, -len(common)), group))
+            scored.sort(key=lambda item: (item[0], item[1].stories[0].slug))
+            self._rankings[lessons] = scored
+        return self._rankings[lessons]
+
+    @cached_property
+    def backlinks(self) -> dict[str, list[Story]]:
+        """For each story, the stories whose bodies link to it."""
+        found: dict[str, list[Story]] = defaultdict(list)
+        for story in self.stories.values():
+            for target in story.links:
+                if target in self.stories:
+                    found[target].append(story)
+        return found
+
+    def companions(self, lesson_id: str, limit: int = 5) -> list[tuple[Lesson, int]]:
+        """The lessons most often taught alongside this one, with how many stories share both."""
+        counts = Counter(
+            other
+            for story in self.by_lesson[lesson_id]
+            for other in story.lessons
+            if other != lesson_id and other in self.lessons
+        )
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], self.lessons[item[0]].sort_key))
+        return [(self.lessons[other], count) for other, count in ranked[:limit]]
+
+    def newest(self, limit: int = 6) -> list[Story]:
+        """The most recent stories, by the year they happened."""
+        return sorted(self.stories.values(), key=lambda s: (-s.year, s.title.casefold()))[:limit]
+
+    def teaching(self, lesson_id: str) -> list[Story]:
+        """The stories that teach a lesson, newest first."""
+        return sorted(self.by_lesson[lesson_id], key=lambda s: (-s.year, s.title.casefold()))

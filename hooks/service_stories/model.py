@@ -1,0 +1,74 @@
+"""The typed, frozen model of the library: stories, their sources, and lessons."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+# The channel vocabulary lives here and nowhere else: validation, the catalog
+# filters and the README's field table all read it from this tuple.
+CHANNELS: tuple[str, ...] = (
+    "email",
+    "letter",
+    "phone",
+    "chat",
+    "social-media",
+    "in-person",
+    "public-statement",
+    "note",
+    "video",
+)
+
+OUTCOMES: dict[str, str] = {
+    "delight": "went beyond what the customer expected",
+    "recovery": "a mistake turned around",
+    "failure": "a counter-example: what not to do",
+}
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# Pages the build makes itself; a story cannot take their address.
+RESERVED_SLUGS = frozenset({"index", "catalog", "lessons", "paths", "trainers", "search", "assets"})
+
+MAX_LESSONS = 5
+MAX_TITLE = 120
+MAX_SUMMARY = 300
+FIRST_YEAR = 1800
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    publisher: str | None = None
+    date: date | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    slug: str
+    title: str
+    company: str
+    year: int
+    channel: str
+    outcome: str
+    lessons: tuple[str, ...]
+    summary: str
+    sources: tuple[Source, ...]
+    links: tuple[str, ...] = ()  # slugs of the stories whose pages this story's body links to
+    reviewed: date | None = None
+    review_every: int | None = None
+    owner: str | None = None
+
+
+@dataclass(frozen=True)
+class Lesson:
+    id: str
+    title: str
+    summary: str
+    order: int | None = None
+
+    @property
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.order is None, self.order or 0, self.title.casefold())

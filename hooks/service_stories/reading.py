@@ -1,0 +1,243 @@
+"""Reading one file at a time: a story, a lesson, or an ordinary page."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+
+from . import fields as read
+from .frontmatter import Document, Mapping, Sequence, decode, split
+from .model import (
+    CHANNELS,
+    FIRST_YEAR,
+    MAX_LESSONS,
+    MAX_SUMMARY,
+    MAX_TITLE,
+    OUTCOMES,
+    RESERVED_SLUGS,
+    SLUG,
+    Lesson,
+    Source,
+    Story,
+)
+from .problems import Problem, Problems
+
+STORY_FIELDS = (
+    "title", "company", "year", "channel", "outcome", "lessons", "summary", "sources",
+    "reviewed", "review_every", "owner", "discuss", "quiz",
+)  # fmt: skip
+LESSON_FIELDS = ("title", "summary", "order")
+SOURCE_FIELDS = ("title", "publisher", "date", "url")
+
+_INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+_REFERENCE_LINK = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+@dataclass(frozen=True)
+class Page:
+    """A file as the build shows it: its body, and the problems that stop it being valid."""
+
+    src_uri: str
+    title: str  # the front matter's title, or a stand-in made from the file name
+    body: str
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class StoryPage(Page):
+    slug: str
+    story: Story | None  # None while the story has problems
+
+
+@dataclass(frozen=True)
+class LessonPage(Page):
+    lesson: Lesson | None
+
+
+def _document(src_uri: str, raw: bytes, problems: Problems, required: bool) -> Document:
+    text = decode(raw, problems)
+    if text is None:
+        return Document(None, "", 1)
+    return split(text, problems, required=required)
+
+
+def _stand_in_title(src_uri: str) -> str:
+    name = posixpath.splitext(posixpath.basename(src_uri))[0]
+    return name.replace("-", " ").replace("_", " ").capitalize()
+
+
+def _check_slug(name: str, kind: str, problems: Problems) -> None:
+    if not SLUG.match(name):
+        fixed = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "my-story"
+        problems.add(
+            1,
+            "file name",
+            f"`{name}` is not a valid {kind} id",
+            f"rename the file to {fixed}.md: lowercase letters, digits and hyphens",
+        )
+
+
+def read_page(src_uri: str, raw: bytes, display_root: str) -> Page:
+    """An ordinary page: only its front matter's syntax is checked."""
+    problems = Problems(posixpath.join(display_root, src_uri))
+    document = _document(src_uri, raw, problems, required=False)
+    return Page(src_uri, _stand_in_title(src_uri), document.body, tuple(problems.found))
+
+
+def read_lesson(src_uri: str, raw: bytes, display_root: str) -> LessonPage:
+    problems = Problems(posixpath.join(display_root, src_uri))
+    lesson_id = posixpath.splitext(posixpath.basename(src_uri))[0]
+    _check_slug(lesson_id, "lesson", problems)
+    document = _document(src_uri, raw, problems, required=True)
+    lesson = title = None
+    if document.fields is not None:
+        reader = read.FieldReader(document.fields, problems)
+        reader.unknown(LESSON_FIELDS, "lesson")
+        title = reader.text("title", "Speak to the person, not the ticket", limit=MAX_TITLE)
+        summary = reader.text("summary", "One line on what the lesson teaches.", limit=200)
+        order = read.integer(
+            reader.value("order", "1", required=False), "order", problems, 0, 10_000
+        )
+        if not problems and title and summary:
+            lesson = Lesson(lesson_id, title, summary, order)
+    shown = title or _stand_in_title(src_uri)
+    return LessonPage(src_uri, shown, document.body, tuple(problems.found), lesson)
+
+
+def read_story(
+    src_uri: str, raw: bytes, display_root: str, lessons: Collection[str], today: date
+) -> StoryPage:
+    """Read and check one story against the schema and the library's lessons."""
+    problems = Problems(posixpath.join(display_root, src_uri))
+    slug = posixpath.splitext(src_uri)[0]
+    _check_slug(slug, "story", problems)
+    if slug in RESERVED_SLUGS:
+        problems.add(
+            1,
+            "file name",
+            f"`{slug}` is the address of a page the build makes",
+            f"rename the file, for instance to {slug}-story.md",
+        )
+    document = _document(src_uri, raw, problems, required=True)
+    _check_body(document, problems)
+    values = {}
+    if document.fields is not None:
+        values = _story_values(document.fields, problems, lessons, today)
+    story = None
+    if not problems and document.fields is not None:
+        story = Story(slug=slug, links=_story_links(slug, document.body), **values)
+    shown = values.get("title") or _stand_in_title(src_uri)
+    return StoryPage(src_uri, shown, document.body, tuple(problems.found), slug, story)
+
+
+def _story_values(
+    fields: Mapping, problems: Problems, lessons: Collection[str], today: date
+) -> dict[str, object]:
+    reader = read.FieldReader(fields, problems)
+    reader.unknown(STORY_FIELDS, "story")
+    year = reader.value("year", str(today.year))
+    return dict(
+        title=reader.text("title", "LEGO replaces a lost ninja", limit=MAX_TITLE),
+        company=reader.text("company", "LEGO", limit=MAX_TITLE),
+        year=read.integer(year, "year", problems, FIRST_YEAR, today.year),
+        channel=read.word(reader.value("channel", CHANNELS[0]), "channel", problems, CHANNELS),
+        outcome=read.word(reader.value("outcome", "delight"), "outcome", problems, OUTCOMES),
+        lessons=_lessons(reader.value("lessons", "[exceed-the-ask]"), problems, lessons),
+        summary=reader.text("summary", "One or two sentences.", limit=MAX_SUMMARY),
+        sources=_sources(reader.value("sources", "(a list, see the README)"), problems),
+        reviewed=read.iso_date(reader.value("reviewed", required=False), "reviewed", problems),
+        review_every=read.integer(
+            reader.value("review_every", required=False), "review_every", problems, 1, 3650
+        ),
+        owner=reader.text("owner", limit=MAX_TITLE, required=False),
+    )
+
+
+def _lessons(value, problems: Problems, known: Collection[str]) -> tuple[str, ...] | None:
+    example = "[personalize-the-reply, exceed-the-ask]"
+    items = read.words(value, "lessons", problems, most=MAX_LESSONS, example=example)
+    if items is None:
+        return None
+    found: list[str] = []
+    for item in items:
+        if item.text in found:
+            problems.add(item.line, "lessons", f"`{item.text}` is listed twice", "list it once")
+        elif item.text not in known:
+            problems.add(
+                item.line,
+                "lessons",
+                f"`{item.text}` is not a lesson",
+                read.one_of_fix(item.text, sorted(known), "lessons")
+                + f" Or add stories/lessons/{item.text}.md",
+            )
+        else:
+            found.append(item.text)
+    return tuple(found) if len(found) == len(items) else None
+
+
+def _sources(value, problems: Problems) -> tuple[Source, ...] | None:
+    fix = "give a list of sources, each with a title, and optionally publisher, date, url"
+    if value is None:
+        return None
+    if not isinstance(value, Sequence) or not value.items:
+        problems.add(value.line, "sources", "is not a list of sources", fix)
+        return None
+    sources = []
+    for number, item in enumerate(value.items, start=1):
+        name = f"sources[{number}]"
+        if not isinstance(item, Mapping):
+            problems.add(item.line, name, "is not a source with a title", fix)
+            continue
+        before = len(problems.found)
+        reader = read.FieldReader(item, problems, prefix=f"{name}.")
+        reader.unknown(SOURCE_FIELDS, "source")
+        source = Source(
+            title=reader.text("title", "The article's headline", limit=300),
+            publisher=reader.text("publisher", limit=MAX_TITLE, required=False),
+            date=read.iso_date(reader.value("date", required=False), f"{name}.date", problems),
+            url=read.web_address(reader.value("url", required=False), f"{name}.url", problems),
+        )
+        if len(problems.found) == before:
+            sources.append(source)
+    return tuple(sources) if len(sources) == len(value.items) else None
+
+
+def _check_body(document: Document, problems: Problems) -> None:
+    for number, line in _prose_lines(document.body):
+        if line.startswith("# "):
+            problems.add(
+                document.body_line + number,
+                "body",
+                "has a level-one heading (# ...)",
+                "remove it, the page title comes from the front matter; use ## for sections",
+            )
+
+
+def _prose_lines(body: str):
+    """Numbered lines of the body outside fenced code blocks."""
+    fence = None
+    for number, line in enumerate(body.split("\n")):
+        match = _FENCE.match(line)
+        if match and (fence is None or match.group(1).startswith(fence)):
+            fence = None if fence else match.group(1)[0] * 3
+            continue
+        if fence is None:
+            yield number, line
+
+
+def _story_links(slug: str, body: str) -> tuple[str, ...]:
+    """The slugs of the stories this body links to, as `[text](other-story.md)`."""
+    prose = "\n".join(line for _, line in _prose_lines(body))
+    slugs: list[str] = []
+    for target in _INLINE_LINK.findall(prose) + _REFERENCE_LINK.findall(prose):
+        path = posixpath.normpath(target.split("#", 1)[0])
+        if "://" in path or "/" in path or not path.endswith(".md") or path == "index.md":
+            continue
+        other = path[: -len(".md")]
+        if other != slug and other not in slugs:
+            slugs.append(other)
+    return tuple(slugs)

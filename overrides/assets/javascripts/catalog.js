@@ -1,0 +1,80 @@
+/* The catalog's filters and sortable columns. Without this script the catalog is a
+   plain, complete table; with it, the filter form appears, reads and writes the
+   query string (?lesson=...&channel=...&outcome=...), and column headers sort. */
+(function () {
+  "use strict";
+  var table = document.querySelector("[data-ss-catalog]");
+  var form = document.querySelector("[data-ss-filters]");
+  if (!table || !form) return;
+  var body = table.tBodies[0];
+  var rows = Array.prototype.slice.call(body.rows);
+  var count = form.querySelector("output");
+  var fields = ["lesson", "channel", "outcome"];
+
+  function matches(row, wanted) {
+    if (wanted.lesson && row.dataset.lessons.split(" ").indexOf(wanted.lesson) < 0) return false;
+    if (wanted.channel && row.dataset.channel !== wanted.channel) return false;
+    if (wanted.outcome && row.dataset.outcome !== wanted.outcome) return false;
+    return true;
+  }
+
+  function applyFilters(updateAddress) {
+    var wanted = {};
+    var query = new URLSearchParams();
+    fields.forEach(function (name) {
+      wanted[name] = form.elements[name].value;
+      if (wanted[name]) query.set(name, wanted[name]);
+    });
+    var shown = 0;
+    rows.forEach(function (row) {
+      row.hidden = !matches(row, wanted);
+      if (!row.hidden) shown += 1;
+    });
+    count.textContent = "Showing " + shown + " of " + rows.length + " stories";
+    if (updateAddress) {
+      var search = query.toString();
+      history.replaceState(null, "", location.pathname + (search ? "?" + search : ""));
+    }
+  }
+
+  function sortBy(header, index) {
+    var ascending = header.getAttribute("aria-sort") !== "ascending";
+    var numeric = header.dataset.sort === "number";
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell) {
+      cell.removeAttribute("aria-sort");
+    });
+    header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    rows.sort(function (a, b) {
+      var x = a.cells[index].textContent.trim();
+      var y = b.cells[index].textContent.trim();
+      var order = numeric ? Number(x) - Number(y) : x.localeCompare(y);
+      return ascending ? order : -order;
+    });
+    rows.forEach(function (row) { body.appendChild(row); });
+  }
+
+  Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header, index) {
+    if (!header.dataset.sort) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "ss-sort";
+    button.textContent = header.textContent;
+    button.title = "Sort by " + header.textContent.toLowerCase();
+    header.textContent = "";
+    header.appendChild(button);
+    button.addEventListener("click", function () { sortBy(header, index); });
+  });
+
+  var params = new URLSearchParams(location.search);
+  fields.forEach(function (name) {
+    var select = form.elements[name];
+    var value = params.get(name);
+    if (value && select.querySelector('option[value="' + CSS.escape(value) + '"]')) {
+      select.value = value;
+    }
+    select.addEventListener("change", function () { applyFilters(true); });
+  });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.hidden = false;
+  applyFilters(false);
+})();
