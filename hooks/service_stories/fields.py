@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 from urllib.parse import urlsplit
 
-from .frontmatter import Mapping, Scalar, Sequence, Value
+from .frontmatter import Mapping, Refused, Scalar, Sequence, Value
 from .problems import Problems
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -29,6 +29,10 @@ def one_of_fix(word: str, choices: Iterable[str], kind: str) -> str:
     if close:
         return "did you mean " + " or ".join(close) + "?"
     return f"use one of the {kind}: " + ", ".join(choices)
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
 
 
 class FieldReader:
@@ -50,7 +54,8 @@ class FieldReader:
                     f"add a line such as {name}: {example}",
                 )
             return None
-        return entry.value
+        # A refused value was reported where it was read.
+        return None if isinstance(entry.value, Refused) else entry.value
 
     def text(self, name: str, example: str = "", *, limit: int, required: bool = True) -> str | None:
         value = self.value(name, example, required=required)
@@ -116,7 +121,7 @@ def word(value: Value | None, name: str, problems: Problems, vocabulary: Iterabl
             problems.add(
                 value.line,
                 name,
-                f"`{value.text}` is read by YAML as {value.kind}, not as a {name}",
+                f"`{value.text}` is read by YAML as {value.kind}",
                 f"use one of: {', '.join(vocabulary)}",
             )
         else:
@@ -126,7 +131,7 @@ def word(value: Value | None, name: str, problems: Problems, vocabulary: Iterabl
         problems.add(
             value.line,
             name,
-            f"`{value.text}` is not a {name}",
+            f"`{value.text}` is not {_a(name)}",
             one_of_fix(value.text, vocabulary, f"{name}s"),
         )
         return None
@@ -135,6 +140,14 @@ def word(value: Value | None, name: str, problems: Problems, vocabulary: Iterabl
 
 def integer(value: Value | None, name: str, problems: Problems, low: int, high: int) -> int | None:
     if value is None:
+        return None
+    if isinstance(value, Scalar) and value.kind == "text" and value.text.isdigit():
+        problems.add(
+            value.line,
+            name,
+            f"`{value.text}` is in quotes, so YAML reads it as text",
+            f"write it without quotes: {name}: {value.text}",
+        )
         return None
     if not (isinstance(value, Scalar) and value.kind == "a number" and value.text.isdigit()):
         shown = f"`{value.text}`" if isinstance(value, Scalar) else "this"

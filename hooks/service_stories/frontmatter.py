@@ -56,7 +56,14 @@ class Mapping:
     line: int
 
 
-Value = Scalar | Sequence | Mapping
+@dataclass(frozen=True)
+class Refused:
+    """A value already reported as a problem (an alias, a tag): not to be reported again."""
+
+    line: int
+
+
+Value = Scalar | Sequence | Mapping | Refused
 
 
 @dataclass(frozen=True)
@@ -117,10 +124,15 @@ def parse(source: str, problems: Problems, *, first_line: int) -> Mapping | None
         line = first_line + (mark.line if mark else 0)
         problems.add(line, FIELD, f"YAML cannot read this: {error.problem}", _yaml_fix(error))
         return None
-    except yaml.YAMLError as error:  # e.g. a control character in the text
-        position = getattr(error, "position", 0)
-        line = first_line + source.count("\n", 0, position)
-        problems.add(line, FIELD, f"YAML cannot read this: {error}", "remove the character")
+    except yaml.reader.ReaderError as error:  # a control character in the text
+        line = first_line + source.count("\n", 0, error.position)
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        problems.add(
+            line,
+            FIELD,
+            f"has a character that YAML does not allow (#x{code:04x})",
+            "remove the character",
+        )
         return None
     if node is None:
         problems.add(first_line, FIELD, "is empty", "add the fields between the --- lines")
@@ -155,7 +167,7 @@ class _Reader:
         self.first_line = first_line
         self.seen: set[int] = set()
 
-    def read(self, node: yaml.Node, where: str) -> Value | None:
+    def read(self, node: yaml.Node, where: str) -> Value:
         line = self.first_line + node.start_mark.line
         if id(node) in self.seen:
             self.problems.add(
@@ -164,7 +176,7 @@ class _Reader:
                 "repeats an earlier value through a YAML alias (*name)",
                 "write the value out in full; anchors and aliases are not supported",
             )
-            return None
+            return Refused(line)
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode) and node.tag in _SCALAR_KINDS:
             return Scalar(node.value, _SCALAR_KINDS[node.tag], line)
@@ -173,7 +185,7 @@ class _Reader:
                 self.read(item, f"{where}[{number}]")
                 for number, item in enumerate(node.value, start=1)
             )
-            return Sequence(tuple(item for item in items if item is not None), line)
+            return Sequence(tuple(item for item in items if not isinstance(item, Refused)), line)
         if isinstance(node, yaml.MappingNode) and node.tag == _YAML + "map":
             return self._mapping(node, where, line)
         tag = node.tag.replace(_YAML, "!!")
@@ -183,7 +195,7 @@ class _Reader:
             f"has the YAML tag {tag}",
             "remove the tag: front matter holds only text, numbers, dates and lists",
         )
-        return None
+        return Refused(line)
 
     def _mapping(self, node: yaml.MappingNode, where: str, line: int) -> Mapping:
         entries: dict[str, Entry] = {}
@@ -207,7 +219,5 @@ class _Reader:
                     "keep only one of them",
                 )
                 continue
-            value = self.read(value_node, name)
-            if value is not None:
-                entries[key_node.value] = Entry(key_line, value)
+            entries[key_node.value] = Entry(key_line, self.read(value_node, name))
         return Mapping(entries, line)

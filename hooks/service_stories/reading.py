@@ -139,11 +139,13 @@ def _story_values(
 ) -> dict[str, object]:
     reader = read.FieldReader(fields, problems)
     reader.unknown(STORY_FIELDS, "story")
-    year = reader.value("year", str(today.year))
+    this_year = str(today.year)
     return dict(
         title=reader.text("title", "LEGO replaces a lost ninja", limit=MAX_TITLE),
         company=reader.text("company", "LEGO", limit=MAX_TITLE),
-        year=read.integer(year, "year", problems, FIRST_YEAR, today.year),
+        year=read.integer(
+            reader.value("year", this_year), "year", problems, FIRST_YEAR, today.year
+        ),
         channel=read.word(reader.value("channel", CHANNELS[0]), "channel", problems, CHANNELS),
         outcome=read.word(reader.value("outcome", "delight"), "outcome", problems, OUTCOMES),
         lessons=_lessons(reader.value("lessons", "[exceed-the-ask]"), problems, lessons),
