@@ -46,10 +46,25 @@ sources:
 """
 
 
-def story(title: str, lessons: str, *, company: str = "Acme", year: int = 2014,
-          channel: str = "email", outcome: str = "delight", body: str = "Something happened.") -> str:
-    return STORY.format(title=title, company=company, year=year, channel=channel,
-                        outcome=outcome, lessons=lessons, body=body)
+def story(
+    title: str,
+    lessons: str,
+    *,
+    company: str = "Acme",
+    year: int = 2014,
+    channel: str = "email",
+    outcome: str = "delight",
+    body: str = "Something happened.",
+) -> str:
+    return STORY.format(
+        title=title,
+        company=company,
+        year=year,
+        channel=channel,
+        outcome=outcome,
+        lessons=lessons,
+        body=body,
+    )
 
 
 def lesson(title: str, order: int = 1) -> str:
@@ -70,8 +85,11 @@ def make_project(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "hooks", project / "hooks",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    shutil.copytree(
+        ROOT / "hooks",
+        project / "hooks",
+        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"),
+    )
     shutil.copytree(ROOT / "overrides", project / "overrides")
     docs = project / "stories"
     for name, content in {"index.md": "# Home\n\nWelcome.\n", **files}.items():
@@ -96,8 +114,9 @@ def build(tmp_path, caplog):
         project = make_project(project, files)
         caplog.clear()
         with caplog.at_level(logging.INFO, logger="mkdocs"):
-            config = load_config(str(project / "mkdocs.yml"), strict=strict,
-                                 site_dir=str(project / "site"))
+            config = load_config(
+                str(project / "mkdocs.yml"), strict=strict, site_dir=str(project / "site")
+            )
             try:
                 mkdocs_build(config)
             finally:

@@ -11,14 +11,22 @@ from service_stories.model import Lesson, Source, Story
 
 
 def make_story(slug: str, *lessons: str, year: int = 2014, links: tuple[str, ...] = ()) -> Story:
-    return Story(slug=slug, title=slug.title(), company="Acme", year=year, channel="email",
-                 outcome="delight", lessons=lessons, summary="s", sources=(Source("t"),),
-                 links=links)
+    return Story(
+        slug=slug,
+        title=slug.title(),
+        company="Acme",
+        year=year,
+        channel="email",
+        outcome="delight",
+        lessons=lessons,
+        summary="s",
+        sources=(Source("t"),),
+        links=links,
+    )
 
 
 def make_lessons(*ids: str) -> list[Lesson]:
-    return [Lesson(lesson_id, lesson_id.title(), "s", order) for order, lesson_id in
-            enumerate(ids)]
+    return [Lesson(lesson_id, lesson_id.title(), "s", order) for order, lesson_id in enumerate(ids)]
 
 
 def related_slugs(library: Library, slug: str, limit: int = 5) -> list[tuple[str, tuple]]:
@@ -27,8 +35,12 @@ def related_slugs(library: Library, slug: str, limit: int = 5) -> list[tuple[str
 
 def test_related_stories_come_with_the_lessons_they_share():
     library = Library(
-        [make_story("a", "x", "y"), make_story("b", "x", "y"), make_story("c", "y"),
-         make_story("d", "z")],
+        [
+            make_story("a", "x", "y"),
+            make_story("b", "x", "y"),
+            make_story("c", "y"),
+            make_story("d", "z"),
+        ],
         make_lessons("x", "y", "z"),
     )
     assert related_slugs(library, "a") == [("b", ("x", "y")), ("c", ("y",))]
@@ -49,27 +61,41 @@ def test_a_rare_shared_lesson_outranks_a_common_one():
 
 def test_more_shared_lessons_rank_higher_then_rarity_then_slug():
     library = Library(
-        [make_story("me", "p", "q"), make_story("zed", "p", "q"), make_story("bee", "p"),
-         make_story("ant", "q"), make_story("cat", "q")],
+        [
+            make_story("me", "p", "q"),
+            make_story("zed", "p", "q"),
+            make_story("bee", "p"),
+            make_story("ant", "q"),
+            make_story("cat", "q"),
+        ],
         make_lessons("p", "q"),
     )
-    assert [slug for slug, _ in related_slugs(library, "me")][0] == "zed"
     # p is taught by three stories, q by four: bee (p) outranks ant and cat (q),
     # and ant and cat, alike in every way, go by slug.
     assert related_slugs(library, "me") == [
-        ("zed", ("p", "q")), ("bee", ("p",)), ("ant", ("q",)), ("cat", ("q",))]
+        ("zed", ("p", "q")),
+        ("bee", ("p",)),
+        ("ant", ("q",)),
+        ("cat", ("q",)),
+    ]
 
 
 def reference_ranking(library: Library, story: Story, limit: int) -> list[str]:
     """Comparing every pair of stories: slow, obviously right, for checking the index."""
+
     def score(other: Story) -> tuple[float, int, str]:
         shared = [lesson for lesson in story.lessons if lesson in other.lessons]
-        weight = sum(math.log(1 + len(library.stories) / len(library.by_lesson[lesson]))
-                     for lesson in sorted(shared))
+        weight = sum(
+            math.log(1 + len(library.stories) / len(library.by_lesson[lesson]))
+            for lesson in sorted(shared)
+        )
         return (-round(weight, 9), -len(shared), other.slug)
 
-    others = [o for o in library.stories.values()
-              if o.slug != story.slug and set(o.lessons) & set(story.lessons)]
+    others = [
+        o
+        for o in library.stories.values()
+        if o.slug != story.slug and set(o.lessons) & set(story.lessons)
+    ]
     return [o.slug for o in sorted(others, key=score)[:limit]]
 
 
@@ -77,18 +103,24 @@ def reference_ranking(library: Library, story: Story, limit: int) -> list[str]:
 def test_the_lesson_index_ranks_exactly_as_comparing_every_pair(seed):
     rng = random.Random(seed)
     lesson_ids = [f"l{n}" for n in range(8)]
-    stories = [make_story(f"s{n:03d}", *rng.sample(lesson_ids, rng.randint(1, 4)))
-               for n in range(rng.randint(5, 80))]
+    stories = [
+        make_story(f"s{n:03d}", *rng.sample(lesson_ids, rng.randint(1, 4)))
+        for n in range(rng.randint(5, 80))
+    ]
     library = Library(stories, make_lessons(*lesson_ids))
     for story in library.stories.values():
         assert [r.story.slug for r in library.related(story, 5)] == reference_ranking(
-            library, story, 5)
+            library, story, 5
+        )
 
 
 def test_backlinks_list_the_stories_that_link_here():
     library = Library(
-        [make_story("a", "x", links=("b", "missing")), make_story("b", "x"),
-         make_story("c", "x", links=("b",))],
+        [
+            make_story("a", "x", links=("b", "missing")),
+            make_story("b", "x"),
+            make_story("c", "x", links=("b",)),
+        ],
         make_lessons("x"),
     )
     assert [s.slug for s in library.backlinks["b"]] == ["a", "c"]
@@ -97,18 +129,24 @@ def test_backlinks_list_the_stories_that_link_here():
 
 def test_companion_lessons_are_counted_and_ordered():
     library = Library(
-        [make_story("a", "x", "y", "z"), make_story("b", "x", "y"), make_story("c", "x", "z"),
-         make_story("d", "x", "y")],
+        [
+            make_story("a", "x", "y", "z"),
+            make_story("b", "x", "y"),
+            make_story("c", "x", "z"),
+            make_story("d", "x", "y"),
+        ],
         make_lessons("x", "y", "z"),
     )
-    assert [(lesson.id, count) for lesson, count in library.companions("x")] == [
-        ("y", 3), ("z", 2)]
+    assert [(lesson.id, count) for lesson, count in library.companions("x")] == [("y", 3), ("z", 2)]
 
 
 def test_teaching_and_newest_list_recent_stories_first():
     library = Library(
-        [make_story("old", "x", year=2001), make_story("new", "x", year=2020),
-         make_story("mid", "y", year=2010)],
+        [
+            make_story("old", "x", year=2001),
+            make_story("new", "x", year=2020),
+            make_story("mid", "y", year=2010),
+        ],
         make_lessons("x", "y"),
     )
     assert [s.slug for s in library.teaching("x")] == ["new", "old"]

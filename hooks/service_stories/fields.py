@@ -57,7 +57,9 @@ class FieldReader:
         # A refused value was reported where it was read.
         return None if isinstance(entry.value, Refused) else entry.value
 
-    def text(self, name: str, example: str = "", *, limit: int, required: bool = True) -> str | None:
+    def text(
+        self, name: str, example: str = "", *, limit: int, required: bool = True
+    ) -> str | None:
         value = self.value(name, example, required=required)
         return text(value, self.prefix + name, self.problems, limit)
 
@@ -112,7 +114,9 @@ def text(value: Value | None, name: str, problems: Problems, limit: int) -> str 
     return result
 
 
-def word(value: Value | None, name: str, problems: Problems, vocabulary: Iterable[str]) -> str | None:
+def word(
+    value: Value | None, name: str, problems: Problems, vocabulary: Iterable[str]
+) -> str | None:
     vocabulary = list(vocabulary)
     if value is None:
         return None
@@ -151,7 +155,9 @@ def integer(value: Value | None, name: str, problems: Problems, low: int, high: 
         return None
     if not (isinstance(value, Scalar) and value.kind == "a number" and value.text.isdigit()):
         shown = f"`{value.text}`" if isinstance(value, Scalar) else "this"
-        problems.add(value.line, name, f"{shown} is not a whole number", f"write a number such as {high}")
+        problems.add(
+            value.line, name, f"{shown} is not a whole number", f"write a number such as {high}"
+        )
         return None
     number = int(value.text)
     if not low <= number <= high:
@@ -165,15 +171,18 @@ def integer(value: Value | None, name: str, problems: Problems, low: int, high: 
 def iso_date(value: Value | None, name: str, problems: Problems) -> date | None:
     if value is None:
         return None
-    if isinstance(value, Scalar) and value.kind in ("a date", "text"):
-        if _ISO_DATE.match(value.text):
-            try:
-                return date.fromisoformat(value.text)
-            except ValueError:
-                problems.add(
-                    value.line, name, f"{value.text} is not a date", "check the month and the day"
-                )
-                return None
+    if (
+        isinstance(value, Scalar)
+        and value.kind in ("a date", "text")
+        and _ISO_DATE.match(value.text)
+    ):
+        try:
+            return date.fromisoformat(value.text)
+        except ValueError:
+            problems.add(
+                value.line, name, f"{value.text} is not a date", "check the month and the day"
+            )
+            return None
     shown = f"`{value.text}`" if isinstance(value, Scalar) else "this"
     problems.add(
         value.line, name, f"{shown} is not a date", "write it as YYYY-MM-DD, such as 2014-02-06"

@@ -1,4 +1,4 @@
-"""A content problem, reported to the author as `file:line: field: what is wrong (how to fix it)`."""
+"""A content problem, told to the author as `file:line: field: what is wrong (how to fix it)`."""
 
 from __future__ import annotations
 

@@ -50,9 +50,7 @@ def load_site(markdown_files: Iterable[tuple[str, bytes]], display_root: str, to
     pages: dict[str, Page] = {}
     for src_uri, raw in by_kind["lesson"]:
         pages[src_uri] = read_lesson(src_uri, raw, display_root)
-    lesson_ids = {
-        posixpath.splitext(posixpath.basename(uri))[0] for uri, _ in by_kind["lesson"]
-    }
+    lesson_ids = {posixpath.splitext(posixpath.basename(uri))[0] for uri, _ in by_kind["lesson"]}
     for src_uri, raw in by_kind["story"]:
         pages[src_uri] = read_story(src_uri, raw, display_root, lesson_ids, today)
     for src_uri, raw in by_kind["page"]:

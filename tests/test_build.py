@@ -1,0 +1,282 @@
+"""Full builds of small fixture sites: the cross-links, both ways, and how problems surface."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from conftest import lesson, story
+from mkdocs.exceptions import Abort
+
+LESSONS = {
+    "lessons/personalize-the-reply.md": lesson("Speak to the person", 1),
+    "lessons/exceed-the-ask.md": lesson("Do a little more", 2),
+    "lessons/own-the-mistake.md": lesson("Own the mistake", 3),
+}
+STORIES = {
+    "lego.md": story(
+        "LEGO replaces a lost ninja",
+        "personalize-the-reply, exceed-the-ask",
+        company="LEGO",
+        year=2013,
+        body="Compare [the bread](giraffe-bread.md).",
+    ),
+    "giraffe-bread.md": story(
+        "Tiger bread becomes giraffe bread",
+        "personalize-the-reply",
+        company="Sainsbury's",
+        year=2011,
+        channel="letter",
+    ),
+    "kindle.md": story(
+        "Amazon apologises for deleting 1984",
+        "own-the-mistake",
+        company="Amazon",
+        year=2009,
+        channel="public-statement",
+        outcome="recovery",
+    ),
+}
+
+
+class Links(HTMLParser):
+    """The links inside a page's <article>: what a reader can follow without the sidebar."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article":
+            self.depth += 1
+        if tag == "a" and self.depth:
+            self.hrefs.append(dict(attrs).get("href") or "")
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.depth -= 1
+
+
+def article_links(html: str) -> list[str]:
+    parser = Links()
+    parser.feed(html)
+    return parser.hrefs
+
+
+def article(html: str) -> str:
+    return html[html.index("<article") : html.index("</article>")]
+
+
+@pytest.fixture
+def site(build):
+    return build({**LESSONS, **STORIES})
+
+
+def test_a_story_links_to_its_lessons_and_each_lesson_page_back_to_the_story(site):
+    lego = site.page("lego")
+    assert 'href="../lessons/personalize-the-reply/"' in lego
+    assert 'href="../lessons/exceed-the-ask/"' in lego
+    for lesson_id in ("personalize-the-reply", "exceed-the-ask"):
+        assert 'href="../../lego/"' in site.page(f"lessons/{lesson_id}")
+    assert 'href="../../lego/"' not in site.page("lessons/own-the-mistake")
+
+
+def test_a_story_shows_its_header_facts(site):
+    facts = re.sub(r"\s+", " ", article(site.page("kindle")))
+    assert "<dt>Company</dt><dd>Amazon</dd>" in facts
+    assert "<dt>Year</dt><dd>2009</dd>" in facts
+    assert "<dt>Channel</dt><dd>public statement</dd>" in facts
+    assert 'ss-outcome--recovery">recovery</span>' in facts
+    assert "<h1>Amazon apologises for deleting 1984</h1>" in facts
+    assert "The Daily Example" in facts
+
+
+def test_related_stories_say_which_lessons_they_share(site):
+    related = article(site.page("giraffe-bread")).split('id="related-stories"')[1]
+    assert 'href="../lego/"' in related
+    assert re.search(
+        r"Shares\s+<a href=\"../lessons/personalize-the-reply/\">Speak to the "
+        r"person</a></span>",
+        related,
+    )
+    assert "kindle" not in related
+
+
+def test_a_story_lists_the_stories_that_link_to_it(site):
+    backlinks = article(site.page("giraffe-bread")).split('id="stories-that-link-here"')[1]
+    assert 'href="../lego/"' in backlinks
+    assert 'id="stories-that-link-here"' not in site.page("lego")
+
+
+def test_a_lesson_page_shows_companion_lessons(site):
+    page = article(site.page("lessons/exceed-the-ask"))
+    companions = page.split('id="often-taught-with"')[1]
+    assert 'href="../personalize-the-reply/"' in companions
+    assert "What a trainer writes about Do a little more." in page
+
+
+def test_the_lessons_index_counts_stories(site):
+    page = re.sub(r"\s+", " ", article(site.page("lessons")))
+    assert (
+        'href="personalize-the-reply/">Speak to the person</a> <span class="ss-count">2 stories'
+        in page
+    )
+    assert 'href="own-the-mistake/">Own the mistake</a> <span class="ss-count">1 story' in page
+
+
+def test_the_catalog_is_a_complete_plain_table_with_filter_data(site):
+    page = site.page("catalog")
+    rows = re.findall(
+        r"<tr data-lessons=\"([^\"]*)\" data-channel=\"([^\"]*)\" "
+        r"data-outcome=\"([^\"]*)\">",
+        page,
+    )
+    assert sorted(rows) == sorted(
+        [
+            ("personalize-the-reply exceed-the-ask", "email", "delight"),
+            ("personalize-the-reply", "letter", "delight"),
+            ("own-the-mistake", "public-statement", "recovery"),
+        ]
+    )
+    for slug in ("lego", "giraffe-bread", "kindle"):
+        assert f'href="../{slug}/"' in page
+    assert '<form class="ss-filters" data-ss-filters hidden>' in page
+    assert "assets/javascripts/catalog.js" in page
+    assert (site.site / "assets" / "javascripts" / "catalog.js").exists()
+
+
+def test_the_home_page_shows_lessons_and_newest_stories(site):
+    page = article(site.page(""))
+    assert "Welcome." in page
+    newest = page.split('id="newest-stories"')[1]
+    assert newest.index('href="lego/"') < newest.index('href="giraffe-bread/"')
+    assert 'href="lessons/own-the-mistake/"' in page
+
+
+def test_a_reader_goes_home_lesson_story_related_lesson_without_the_sidebar(site):
+    def follow(url: str, target: str) -> str:
+        links = article_links(site.page(url))
+        assert any(
+            href.rstrip("/").endswith(target.rstrip("/").split("/")[-1]) or href == target
+            for href in links
+        ), f"{url} has no link to {target}"
+        return target
+
+    here = follow("", "lessons/exceed-the-ask/")
+    here = follow(here.rstrip("/"), "lego/")
+    here = follow("lego", "giraffe-bread/")
+    assert any(
+        href == "../lessons/personalize-the-reply/"
+        for href in article_links(site.page("giraffe-bread"))
+    )
+
+
+def test_the_sidebar_holds_sections_only(site):
+    nav = site.page("lego").split('data-md-type="navigation"')[1].split("</nav>")[0]
+    assert re.findall(r'class="md-nav__link[^"]*"[^>]*href', nav) == re.findall(
+        r'class="md-nav__link[^"]*"[^>]*href',
+        site.page("kindle").split('data-md-type="navigation"')[1].split("</nav>")[0],
+    )
+    for slug in ("lego", "giraffe-bread", "kindle", "lessons/exceed-the-ask"):
+        assert f'href="../{slug}/"' not in nav and f'href="{slug}/"' not in nav
+
+
+def test_a_story_page_is_the_same_size_however_many_stories_there_are(build):
+    small = build({**LESSONS, **STORIES}, name="small")
+    others = {
+        f"other-{n:03d}.md": story(f"Another story {n}", "own-the-mistake", year=2000 + n % 20)
+        for n in range(60)
+    }
+    large = build({**LESSONS, **STORIES, **others}, name="large")
+    assert small.page("lego") == large.page("lego")
+    assert small.page("giraffe-bread") == large.page("giraffe-bread")
+
+
+def test_a_broken_story_fails_the_strict_build_naming_file_and_field(build):
+    broken = story("Broken", "exceed-the-ask").replace("year: 2014", "year: soon")
+    with pytest.raises(Abort):
+        build({**LESSONS, **STORIES, "broken.md": broken})
+
+
+def test_every_problem_is_logged_once_without_a_traceback(build):
+    broken = story("Broken", "excede-the-ask").replace("year: 2014", "year: soon")
+    site = build({**LESSONS, **STORIES, "broken.md": broken}, strict=False)
+    assert "WARNING  mkdocs.plugins.service_stories" in site.log
+    assert (
+        "stories/broken.md:4: year: `soon` is not a whole number (write a number such as 2026)"
+    ) in site.log
+    assert (
+        "stories/broken.md:7: lessons: `excede-the-ask` is not a lesson "
+        "(did you mean exceed-the-ask? Or add stories/lessons/excede-the-ask.md)"
+    ) in site.log
+    assert "Traceback" not in site.log
+
+
+def test_without_strict_a_broken_story_still_renders_with_a_visible_warning(build):
+    broken = story("Broken but readable", "exceed-the-ask").replace("year: 2014", "year: soon")
+    site = build({**LESSONS, **STORIES, "broken.md": broken}, strict=False)
+    page = article(site.page("broken"))
+    assert "<h1>Broken but readable</h1>" in page
+    assert "This page has problems" in page
+    assert "stories/broken.md:4: year:" in page
+    assert "Something happened." in page
+    catalog = site.page("catalog")
+    assert "Stories left out until their problems are fixed" in catalog
+    assert 'href="../broken/">Broken but readable</a>: 1 problem' in catalog
+
+
+def test_front_matter_yaml_cannot_read_never_shows_as_page_text(build):
+    broken = story("Unreadable", "exceed-the-ask").replace("company: Acme", "company: [Acme")
+    site = build({**LESSONS, **STORIES, "broken.md": broken}, strict=False)
+    page = article(site.page("broken"))
+    assert "company:" not in page and "The Daily Example" not in page
+    assert "Something happened." in page
+
+
+HOSTILE_STORY = """---
+title: "<script>alert('x')</script> & \\"quoted\\" <b onmouseover=alert(1)>"
+company: "<b onmouseover=alert(1)>Acme</b>"
+year: 2014
+channel: email
+outcome: delight
+lessons: [exceed-the-ask]
+summary: "<img src=x onerror=alert(2)> in a sentence."
+sources:
+  - title: "<script>alert('source')</script>"
+    publisher: "<script>alert('publisher')</script>"
+---
+
+Body.
+"""
+HOSTILE_LESSON = """---
+title: "<script>alert(3)</script>"
+summary: "<script>alert(4)</script>"
+---
+
+Text.
+"""
+
+
+def test_front_matter_text_is_escaped_everywhere_it_is_shown(build):
+    site = build(
+        {
+            **LESSONS,
+            "lessons/exceed-the-ask.md": HOSTILE_LESSON,
+            **STORIES,
+            "hostile.md": HOSTILE_STORY,
+        }
+    )
+    for page in site.site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for raw in ("<script>alert", "<img src=x", "<b onmouseover"):
+            assert raw not in html, f"{raw} unescaped in {page.relative_to(site.site)}"
+    story_page = site.page("hostile")
+    assert (
+        "<title>&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;quoted&quot;"
+        in story_page
+    )
+    assert 'name="description" content="&lt;img src=x onerror=alert(2)&gt;' in story_page
+    index = (site.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "<script>alert" not in index
