@@ -10,34 +10,61 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cached_property
 from html import escape
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from service_stories.model import CHANNELS, OUTCOMES
-from service_stories.reading import LessonPage, StoryPage
-from service_stories.site import CATALOG, HOME, LESSONS_INDEX, Site, load_site
+from service_stories.model import CHANNELS, DEFAULT_REVIEW_DAYS, OUTCOMES
+from service_stories.reading import LessonPage, PathPage, StoryPage
+from service_stories.site import (
+    CATALOG,
+    HOME,
+    LESSONS_INDEX,
+    PATHS_INDEX,
+    TRAINERS,
+    Site,
+    load_site,
+)
+from service_stories.training import review, review_queue
 
 log = logging.getLogger("mkdocs.plugins.service_stories")
 
 _STATE = "service_stories"
-# Pages the build makes, with their titles and templates.
-_GENERATED = {LESSONS_INDEX: "Lessons", CATALOG: "Catalog"}
-_TEMPLATES = {HOME: "home.html", LESSONS_INDEX: "lessons.html", CATALOG: "catalog.html"}
+_LINK = re.compile(r'(href|src)="(?![a-z][a-z0-9+.-]*:|/|#)([^"]*)"')
+
+
+@dataclass(frozen=True)
+class _Generated:
+    title: str
+    template: str
+    path_id: str | None = None
 
 
 @dataclass(frozen=True)
 class _Build:
     site: Site
     files: Files
+    today: date
+    generated: dict[str, _Generated]
+    story_html: dict[str, str] = field(default_factory=dict)  # filled as pages render
 
     def url_of(self, src_uri: str) -> str:
         file = self.files.get_file_from_path(src_uri)
         return file.url if file else src_uri
+
+    @cached_property
+    def reviews(self):
+        return review_queue(self.site.library.stories.values(), self.today)
+
+    @cached_property
+    def stories_with_problems(self) -> list[StoryPage]:
+        return self.site.stories_with_problems()
 
 
 def build_date() -> date:
@@ -52,27 +79,45 @@ def _state(config: MkDocsConfig) -> _Build:
     return config[_STATE]
 
 
+def _generated_pages(site: Site) -> dict[str, _Generated]:
+    pages = {
+        LESSONS_INDEX: _Generated("Lessons", "lessons.html"),
+        PATHS_INDEX: _Generated("Paths", "paths.html"),
+        CATALOG: _Generated("Catalog", "catalog.html"),
+        TRAINERS: _Generated("Trainer's corner", "trainers.html"),
+    }
+    for path in site.library.paths.values():
+        base = f"trainers/{path.id}"
+        pages[f"{base}/guide.md"] = _Generated(
+            f"Facilitator guide: {path.title}", "guide.html", path.id
+        )
+        pages[f"{base}/handout.md"] = _Generated(f"Handout: {path.title}", "handout.html", path.id)
+    return pages
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     project = os.path.dirname(config.config_file_path or "")
     display_root = os.path.relpath(config.docs_dir, project).replace(os.sep, "/")
     markdown = [(file.src_uri, file.content_bytes) for file in files.documentation_pages()]
-    site = load_site(markdown, display_root, build_date())
+    today = build_date()
+    site = load_site(markdown, display_root, today)
     for problem in site.problems:
         log.warning(str(problem))
-    for src_uri in _GENERATED:
+    generated = _generated_pages(site)
+    for src_uri in generated:
         if files.get_file_from_path(src_uri) is None:
-            files.append(File.generated(config, src_uri, content=""))
-    config[_STATE] = _Build(site, files)
+            inclusion = InclusionLevel.NOT_IN_NAV if "/" in src_uri else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, src_uri, content="", inclusion=inclusion))
+    config[_STATE] = _Build(site, files, today, generated)
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    build = _state(config)
     src_uri = page.file.src_uri
-    record = _state(config).site.pages.get(src_uri)
+    record = build.site.pages.get(src_uri)
     meta: dict[str, Any] = dict(page.meta)
-    if record is None:
-        meta.setdefault("title", _GENERATED.get(src_uri, ""))
-    elif isinstance(record, StoryPage):
+    if isinstance(record, StoryPage):
         meta = {"title": record.title, "template": "story.html"}
         if record.story:
             meta["description"] = record.story.summary
@@ -80,8 +125,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
         meta = {"title": record.title, "template": "lesson.html"}
         if record.lesson:
             meta["description"] = record.lesson.summary
-    if src_uri in _TEMPLATES:
-        meta["template"] = _TEMPLATES[src_uri]
+    elif isinstance(record, PathPage):
+        meta = {"title": record.title, "template": "path.html"}
+        if record.path:
+            meta["description"] = record.path.summary
+    if src_uri in build.generated:
+        generated = build.generated[src_uri]
+        meta.setdefault("title", generated.title)
+        meta["template"] = generated.template
+        # Wide tables need the room of the table of contents; a handout needs no chrome.
+        if generated.template in ("trainers.html", "catalog.html"):
+            meta["hide"] = ["toc"]
+        elif generated.template == "handout.html":
+            meta["hide"] = ["navigation", "toc"]
+    if src_uri == HOME:
+        meta["template"] = "home.html"
     # Material writes page.meta.title and .description into the page unescaped.
     for key in ("title", "description"):
         if isinstance(meta.get(key), str):
@@ -91,23 +149,58 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
     return record.body if record is not None else markdown
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    record = _state(config).site.pages.get(page.file.src_uri)
+    if isinstance(record, StoryPage) and record.story:
+        _state(config).story_html[record.slug] = html
+    return html
+
+
+def _rebase(html: str, from_url: str, to_url: str) -> str:
+    """Rewrite the relative links of HTML rendered for one page so they work on another."""
+
+    def rebase(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(from_url, match.group(2)))
+        relative = posixpath.relpath(target, to_url)
+        if match.group(2).endswith("/") and not relative.endswith("/"):
+            relative += "/"
+        return f'{match.group(1)}="{relative}"'
+
+    return _LINK.sub(rebase, html)
+
+
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any):
     build = _state(config)
     library = build.site.library
     record = build.site.pages.get(page.file.src_uri)
+    story = record.story if isinstance(record, StoryPage) else None
+    generated = build.generated.get(page.file.src_uri)
+    path_id = generated.path_id if generated else None
     context.update(
         library=library,
         record=record,
-        story=record.story if isinstance(record, StoryPage) else None,
+        story=story,
         lesson=record.lesson if isinstance(record, LessonPage) else None,
-        stories_with_problems=build.site.stories_with_problems(),
+        path=record.path if isinstance(record, PathPage) else library.paths.get(path_id or ""),
+        positions=library.positions(story.slug) if story else [],
+        review=review(story, build.today) if story else None,
+        overdue=build.reviews[0],
+        never_reviewed=build.reviews[1],
+        default_review_days=DEFAULT_REVIEW_DAYS,
+        thin_lessons=library.thin_lessons(),
+        heat=library.heat,
+        stories_with_problems=build.stories_with_problems,
         channels=CHANNELS,
         outcomes=tuple(OUTCOMES),
         url_of=build.url_of,
         story_url=lambda slug: build.url_of(f"{slug}.md"),
-        lesson_url=lambda lesson_id: build.url_of(posixpath.join("lessons", f"{lesson_id}.md")),
+        lesson_url=lambda lesson_id: build.url_of(f"lessons/{lesson_id}.md"),
         lesson_title=lambda lesson_id: (
             library.lessons[lesson_id].title if lesson_id in library.lessons else lesson_id
+        ),
+        long_date=lambda day: f"{day.day} {day:%B %Y}",
+        story_html=lambda slug: _rebase(
+            build.story_html.get(slug, ""), build.url_of(f"{slug}.md"), page.url
         ),
     )
     return context

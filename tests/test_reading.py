@@ -64,6 +64,7 @@ def test_a_valid_story_becomes_a_typed_frozen_story():
             ),
         ),
         links=("sainsburys", "amazon"),
+        words=16,
     )
     assert page.body.startswith("\n## What happened")
     with pytest.raises(AttributeError):

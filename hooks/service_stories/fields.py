@@ -23,12 +23,15 @@ def suggest(word: str, choices: Iterable[str]) -> list[str]:
     return difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
 
 
-def one_of_fix(word: str, choices: Iterable[str], kind: str) -> str:
+def one_of_fix(word: str, choices: Iterable[str], kind: str, also: str = "") -> str:
+    """How to fix a word that is not in a vocabulary: the nearest words, or all of them."""
     choices = list(choices)
     close = suggest(word, choices)
     if close:
-        return "did you mean " + " or ".join(close) + "?"
-    return f"use one of the {kind}: " + ", ".join(choices)
+        fix = "did you mean " + " or ".join(close) + "?"
+        return f"{fix} {also[0].upper()}{also[1:]}" if also else fix
+    fix = f"use one of the {kind}: " + ", ".join(choices)
+    return f"{fix}; {also}" if also else fix
 
 
 def _a(noun: str) -> str:

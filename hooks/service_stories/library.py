@@ -15,7 +15,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from .model import Lesson, Story
+from .model import Lesson, Path, Story
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a story sits in a training path."""
+
+    path: Path
+    number: int  # 1-based
+    total: int
+    previous: Story | None
+    next: Story | None
 
 
 @dataclass(frozen=True)
@@ -35,11 +46,14 @@ class _Group:
 class Library:
     """Valid stories and lessons, indexed by lesson."""
 
-    def __init__(self, stories: Iterable[Story], lessons: Iterable[Lesson]) -> None:
+    def __init__(
+        self, stories: Iterable[Story], lessons: Iterable[Lesson], paths: Iterable[Path] = ()
+    ) -> None:
         self.stories: dict[str, Story] = {s.slug: s for s in sorted(stories, key=lambda s: s.slug)}
         self.lessons: dict[str, Lesson] = {
             lesson.id: lesson for lesson in sorted(lessons, key=lambda lesson: lesson.sort_key)
         }
+        self.paths: dict[str, Path] = {p.id: p for p in sorted(paths, key=lambda p: p.sort_key)}
         # A lesson file with problems is not in `lessons`, but its stories are still indexed.
         self.by_lesson: dict[str, list[Story]] = defaultdict(list)
         for lesson_id in self.lessons:
@@ -51,6 +65,25 @@ class Library:
             by_set[frozenset(story.lessons)].append(story)
         self._groups = [_Group(key, tuple(members)) for key, members in by_set.items()]
         self._rankings: dict[frozenset[str], list[tuple[tuple[float, int], _Group]]] = {}
+
+    def steps(self, path: Path) -> list[Story]:
+        """The path's stories, in order (a step whose story has problems is skipped)."""
+        return [self.stories[step.slug] for step in path.steps if step.slug in self.stories]
+
+    def positions(self, slug: str) -> list[Position]:
+        """Every path this story is a step of: step n of m, with the previous and next."""
+        found = []
+        for path in self.paths.values():
+            stories = self.steps(path)
+            for index, story in enumerate(stories):
+                if story.slug == slug:
+                    previous = stories[index - 1] if index else None
+                    after = stories[index + 1] if index + 1 < len(stories) else None
+                    found.append(Position(path, index + 1, len(stories), previous, after))
+        return found
+
+    def minutes(self, path: Path) -> int:
+        return sum(story.minutes for story in self.steps(path))
 
     def weight(self, lesson_id: str) -> float:
         """How much sharing this lesson says about two stories: rarer lessons say more."""
@@ -109,6 +142,15 @@ class Library:
         )
         ranked = sorted(counts.items(), key=lambda item: (-item[1], self.lessons[item[0]].sort_key))
         return [(self.lessons[other], count) for other, count in ranked[:limit]]
+
+    def thin_lessons(self, minimum: int = 2) -> list[str]:
+        """The lessons taught by fewer than `minimum` stories: where the library needs work."""
+        return [lesson_id for lesson_id in self.lessons if len(self.by_lesson[lesson_id]) < minimum]
+
+    def heat(self, count: int) -> int:
+        """0 to 4: how a lesson's story count compares with the best-covered lesson's."""
+        most = max((len(self.by_lesson[lesson_id]) for lesson_id in self.lessons), default=0)
+        return 0 if count == 0 or most == 0 else math.ceil(4 * count / most)
 
     def newest(self, limit: int = 6) -> list[Story]:
         """The most recent stories, by the year they happened."""

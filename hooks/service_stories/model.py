@@ -32,6 +32,10 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = frozenset({"index", "catalog", "lessons", "paths", "trainers", "search", "assets"})
 
 MAX_LESSONS = 5
+MAX_CHOICES = 6
+MAX_STEPS = 50
+DEFAULT_REVIEW_DAYS = 365
+WORDS_PER_MINUTE = 200
 MAX_TITLE = 120
 MAX_SUMMARY = 300
 FIRST_YEAR = 1800
@@ -43,6 +47,24 @@ class Source:
     publisher: str | None = None
     date: date | None = None
     url: str | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    """A knowledge check: the choices, which of them are right, and why."""
+
+    question: str
+    choices: tuple[str, ...]
+    answers: tuple[int, ...]  # indexes into choices
+    why: str
+
+    @property
+    def multiple(self) -> bool:
+        return len(self.answers) > 1
+
+    @property
+    def correct(self) -> tuple[str, ...]:
+        return tuple(self.choices[index] for index in self.answers)
 
 
 @dataclass(frozen=True)
@@ -60,6 +82,14 @@ class Story:
     reviewed: date | None = None
     review_every: int | None = None
     owner: str | None = None
+    discuss: tuple[str, ...] = ()
+    quiz: tuple[Question, ...] = ()
+    words: int = 0  # in the body, for the reading time
+
+    @property
+    def minutes(self) -> int:
+        """Reading time, rounded up, never under a minute."""
+        return max(1, -(-self.words // WORDS_PER_MINUTE))
 
 
 @dataclass(frozen=True)
@@ -67,6 +97,28 @@ class Lesson:
     id: str
     title: str
     summary: str
+    order: int | None = None
+
+    @property
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.order is None, self.order or 0, self.title.casefold())
+
+
+@dataclass(frozen=True)
+class Step:
+    slug: str
+    note: str | None = None  # for the trainer: what to draw out at this step
+
+
+@dataclass(frozen=True)
+class Path:
+    """A training path: stories to read in order, for an audience."""
+
+    id: str
+    title: str
+    audience: str
+    summary: str
+    steps: tuple[Step, ...]
     order: int | None = None
 
     @property

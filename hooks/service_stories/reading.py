@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import fields as read
+from . import training
 from .frontmatter import Document, Mapping, Sequence, decode, split
 from .model import (
     CHANNELS,
@@ -20,6 +21,7 @@ from .model import (
     RESERVED_SLUGS,
     SLUG,
     Lesson,
+    Path,
     Source,
     Story,
 )
@@ -30,6 +32,7 @@ STORY_FIELDS = (
     "reviewed", "review_every", "owner", "discuss", "quiz",
 )  # fmt: skip
 LESSON_FIELDS = ("title", "summary", "order")
+PATH_FIELDS = ("title", "audience", "summary", "steps", "order")
 SOURCE_FIELDS = ("title", "publisher", "date", "url")
 
 _INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
@@ -56,6 +59,11 @@ class StoryPage(Page):
 @dataclass(frozen=True)
 class LessonPage(Page):
     lesson: Lesson | None
+
+
+@dataclass(frozen=True)
+class PathPage(Page):
+    path: Path | None
 
 
 def _document(src_uri: str, raw: bytes, problems: Problems, required: bool) -> Document:
@@ -108,6 +116,27 @@ def read_lesson(src_uri: str, raw: bytes, display_root: str) -> LessonPage:
     return LessonPage(src_uri, shown, document.body, tuple(problems.found), lesson)
 
 
+def read_path(src_uri: str, raw: bytes, display_root: str, stories: Collection[str]) -> PathPage:
+    """A training path: its steps must name stories, each once."""
+    problems = Problems(posixpath.join(display_root, src_uri))
+    path_id = posixpath.splitext(posixpath.basename(src_uri))[0]
+    _check_slug(path_id, "path", problems)
+    document = _document(src_uri, raw, problems, required=True)
+    path = title = None
+    if document.fields is not None:
+        reader = read.FieldReader(document.fields, problems)
+        reader.unknown(PATH_FIELDS, "path")
+        title = reader.text("title", "Your first week", limit=MAX_TITLE)
+        audience = reader.text("audience", "New agents", limit=MAX_TITLE)
+        summary = reader.text("summary", "One or two sentences.", limit=MAX_SUMMARY)
+        steps = training.steps(reader.value("steps", "[lego-lost-ninja]"), problems, stories)
+        order = read.integer(reader.value("order", required=False), "order", problems, 0, 10_000)
+        if not problems and title and audience and summary and steps:
+            path = Path(path_id, title, audience, summary, steps, order)
+    shown = title or _stand_in_title(src_uri)
+    return PathPage(src_uri, shown, document.body, tuple(problems.found), path)
+
+
 def read_story(
     src_uri: str, raw: bytes, display_root: str, lessons: Collection[str], today: date
 ) -> StoryPage:
@@ -129,7 +158,8 @@ def read_story(
         values = _story_values(document.fields, problems, lessons, today)
     story = None
     if not problems and document.fields is not None:
-        story = Story(slug=slug, links=_story_links(slug, document.body), **values)
+        words = training.count_words(document.body)
+        story = Story(slug=slug, links=_story_links(slug, document.body), words=words, **values)
     shown = values.get("title") or _stand_in_title(src_uri)
     return StoryPage(src_uri, shown, document.body, tuple(problems.found), slug, story)
 
@@ -156,6 +186,8 @@ def _story_values(
             reader.value("review_every", required=False), "review_every", problems, 1, 3650
         ),
         owner=reader.text("owner", limit=MAX_TITLE, required=False),
+        discuss=training.discussion(reader.value("discuss", required=False), problems),
+        quiz=training.quiz(reader.value("quiz", required=False), problems),
     )
 
 
@@ -173,8 +205,9 @@ def _lessons(value, problems: Problems, known: Collection[str]) -> tuple[str, ..
                 item.line,
                 "lessons",
                 f"`{item.text}` is not a lesson",
-                read.one_of_fix(item.text, sorted(known), "lessons")
-                + f" Or add stories/lessons/{item.text}.md",
+                read.one_of_fix(
+                    item.text, sorted(known), "lessons", f"or add stories/lessons/{item.text}.md"
+                ),
             )
         else:
             found.append(item.text)
