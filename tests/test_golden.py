@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from test_build import LESSONS, STORIES, article
+from test_training_build import PATHS, QUIZ
 
 GOLDEN = Path(__file__).parent / "golden"
 PAGES = {
@@ -20,6 +21,11 @@ PAGES = {
     "story": "lego",
     "story-with-backlinks": "giraffe-bread",
     "catalog": "catalog",
+    "paths-index": "paths",
+    "path": "paths/first-week",
+    "trainers": "trainers",
+    "facilitator-guide": "trainers/first-week/guide",
+    "handout": "trainers/first-week/handout",
 }
 
 
@@ -31,7 +37,9 @@ def site(tmp_path_factory):
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    project = make_project(tmp_path_factory.mktemp("golden"), {**LESSONS, **STORIES})
+    lego = STORIES["lego.md"].replace("sources:", QUIZ + "sources:")
+    files = {**LESSONS, **STORIES, "lego.md": lego, **PATHS}
+    project = make_project(tmp_path_factory.mktemp("golden"), files)
     config = load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(project / "site"))
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     build(config)

@@ -1,0 +1,63 @@
+"""Real-browser fixtures: the built site served on localhost, and Chromium driven by Playwright.
+
+Chromium is found in this order: `$CHROMIUM` if set, Debian's /usr/bin/chromium, then the
+browser `python -m playwright install chromium` downloads. Without any, the browser tests
+skip with the reason, except when `CI` is set: then they fail, so CI cannot pass untested.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+# Flags for a machine without a display or network beyond localhost.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+def serve(directory: Path):
+    """Serve a folder on 127.0.0.1 in a background thread; returns (server, base URL)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def _executables() -> list[str | None]:
+    candidates = [os.environ.get("CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"]
+    found = [path for path in candidates if path and os.path.exists(path)]
+    return [*dict.fromkeys(found), None]  # None: Playwright's own browser
+
+
+def launch_chromium(playwright):
+    """A headless Chromium, or a skip (a failure under CI) saying why there is none."""
+    reasons = []
+    for executable in _executables():
+        try:
+            return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        except Exception as error:  # each way of finding a browser can fail its own way
+            reasons.append(f"{executable or 'Playwright chromium'}: {str(error).splitlines()[0]}")
+    message = (
+        "no Chromium to drive: install Debian's chromium package or run "
+        "`python -m playwright install chromium` (" + "; ".join(reasons) + ")"
+    )
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
