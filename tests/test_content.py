@@ -57,3 +57,12 @@ def test_the_repository_builds_strictly(tmp_path, caplog):
         build(config)
     assert caplog.text == ""
     assert (tmp_path / "lego-lost-ninja" / "index.html").exists()
+
+
+def test_the_library_carries_quizzes_discussion_and_paths(site):
+    stories = list(site.library.stories.values())
+    assert sum(bool(story.quiz) for story in stories) >= 6
+    assert sum(bool(story.discuss) for story in stories) > len(stories) / 2
+    assert len(site.library.paths) >= 2
+    for path in site.library.paths.values():
+        assert len(site.library.steps(path)) == len(path.steps)
