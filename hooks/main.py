@@ -21,7 +21,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from service_stories.model import CHANNELS, DEFAULT_REVIEW_DAYS, OUTCOMES
+from service_stories.problems import Problems
 from service_stories.reading import LessonPage, PathPage, StoryPage
+from service_stories.safety import body_problems
 from service_stories.site import (
     CATALOG,
     HOME,
@@ -50,6 +52,7 @@ class _Generated:
 class _Build:
     site: Site
     files: Files
+    display_root: str
     today: date
     generated: dict[str, _Generated]
     story_html: dict[str, str] = field(default_factory=dict)  # filled as pages render
@@ -108,7 +111,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(src_uri) is None:
             inclusion = InclusionLevel.NOT_IN_NAV if "/" in src_uri else InclusionLevel.UNDEFINED
             files.append(File.generated(config, src_uri, content="", inclusion=inclusion))
-    config[_STATE] = _Build(site, files, today, generated)
+    config[_STATE] = _Build(site, files, display_root, today, generated)
     return files
 
 
@@ -150,9 +153,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    record = _state(config).site.pages.get(page.file.src_uri)
+    build = _state(config)
+    record = build.site.pages.get(page.file.src_uri)
+    if record is None:
+        return html
+    problems = Problems(posixpath.join(build.display_root, record.src_uri))
+    html = body_problems(html, record.body, record.body_line, problems)
+    for problem in problems.found:
+        log.warning(str(problem))
     if isinstance(record, StoryPage) and record.story:
-        _state(config).story_html[record.slug] = html
+        build.story_html[record.slug] = html
     return html
 
 

@@ -31,6 +31,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Pages the build makes itself; a story cannot take their address.
 RESERVED_SLUGS = frozenset({"index", "catalog", "lessons", "paths", "trainers", "search", "assets"})
 
+MAX_FILE_BYTES = 1_000_000
 MAX_LESSONS = 5
 MAX_CHOICES = 6
 MAX_STEPS = 50

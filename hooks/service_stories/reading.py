@@ -9,15 +9,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import fields as read
-from . import training
+from . import schema, training
 from .frontmatter import Document, Mapping, Sequence, decode, split
 from .model import (
-    CHANNELS,
-    FIRST_YEAR,
+    MAX_FILE_BYTES,
     MAX_LESSONS,
     MAX_SUMMARY,
     MAX_TITLE,
-    OUTCOMES,
     RESERVED_SLUGS,
     SLUG,
     Lesson,
@@ -27,13 +25,8 @@ from .model import (
 )
 from .problems import Problem, Problems
 
-STORY_FIELDS = (
-    "title", "company", "year", "channel", "outcome", "lessons", "summary", "sources",
-    "reviewed", "review_every", "owner", "discuss", "quiz",
-)  # fmt: skip
 LESSON_FIELDS = ("title", "summary", "order")
 PATH_FIELDS = ("title", "audience", "summary", "steps", "order")
-SOURCE_FIELDS = ("title", "publisher", "date", "url")
 
 _INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _REFERENCE_LINK = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE)
@@ -47,6 +40,7 @@ class Page:
     src_uri: str
     title: str  # the front matter's title, or a stand-in made from the file name
     body: str
+    body_line: int  # the line of the file where the body starts
     problems: tuple[Problem, ...]
 
 
@@ -67,6 +61,23 @@ class PathPage(Page):
 
 
 def _document(src_uri: str, raw: bytes, problems: Problems, required: bool) -> Document:
+    if len(raw) > MAX_FILE_BYTES:
+        problems.add(
+            1,
+            "file",
+            f"is {len(raw) / 1_000_000:.1f} MB, more than the {MAX_FILE_BYTES // 1_000_000} MB "
+            "a page may be",
+            "shorten it, or split it into several stories",
+        )
+        return Document(None, "", 1)
+    if b"\x00" in raw:
+        problems.add(
+            raw[: raw.index(b"\x00")].count(b"\n") + 1,
+            "file",
+            "is binary, not text",
+            "a story is a Markdown text file; put images and other files in a folder of their own",
+        )
+        return Document(None, "", 1)
     text = decode(raw, problems)
     if text is None:
         return Document(None, "", 1)
@@ -93,7 +104,9 @@ def read_page(src_uri: str, raw: bytes, display_root: str) -> Page:
     """An ordinary page: only its front matter's syntax is checked."""
     problems = Problems(posixpath.join(display_root, src_uri))
     document = _document(src_uri, raw, problems, required=False)
-    return Page(src_uri, _stand_in_title(src_uri), document.body, tuple(problems.found))
+    return Page(
+        src_uri, _stand_in_title(src_uri), document.body, document.body_line, tuple(problems.found)
+    )
 
 
 def read_lesson(src_uri: str, raw: bytes, display_root: str) -> LessonPage:
@@ -113,7 +126,9 @@ def read_lesson(src_uri: str, raw: bytes, display_root: str) -> LessonPage:
         if not problems and title and summary:
             lesson = Lesson(lesson_id, title, summary, order)
     shown = title or _stand_in_title(src_uri)
-    return LessonPage(src_uri, shown, document.body, tuple(problems.found), lesson)
+    return LessonPage(
+        src_uri, shown, document.body, document.body_line, tuple(problems.found), lesson
+    )
 
 
 def read_path(src_uri: str, raw: bytes, display_root: str, stories: Collection[str]) -> PathPage:
@@ -134,7 +149,7 @@ def read_path(src_uri: str, raw: bytes, display_root: str, stories: Collection[s
         if not problems and title and audience and summary and steps:
             path = Path(path_id, title, audience, summary, steps, order)
     shown = title or _stand_in_title(src_uri)
-    return PathPage(src_uri, shown, document.body, tuple(problems.found), path)
+    return PathPage(src_uri, shown, document.body, document.body_line, tuple(problems.found), path)
 
 
 def read_story(
@@ -161,34 +176,38 @@ def read_story(
         words = training.count_words(document.body)
         story = Story(slug=slug, links=_story_links(slug, document.body), words=words, **values)
     shown = values.get("title") or _stand_in_title(src_uri)
-    return StoryPage(src_uri, shown, document.body, tuple(problems.found), slug, story)
+    return StoryPage(
+        src_uri, shown, document.body, document.body_line, tuple(problems.found), slug, story
+    )
 
 
 def _story_values(
     fields: Mapping, problems: Problems, lessons: Collection[str], today: date
 ) -> dict[str, object]:
+    """Each field of the schema's table, read by the reader for its kind."""
     reader = read.FieldReader(fields, problems)
-    reader.unknown(STORY_FIELDS, "story")
-    this_year = str(today.year)
-    return dict(
-        title=reader.text("title", "LEGO replaces a lost ninja", limit=MAX_TITLE),
-        company=reader.text("company", "LEGO", limit=MAX_TITLE),
-        year=read.integer(
-            reader.value("year", this_year), "year", problems, FIRST_YEAR, today.year
+    reader.unknown(schema.names(schema.STORY), "story")
+    by_kind = {
+        "text": lambda field, value: read.text(value, field.name, problems, field.limit),
+        "year": lambda field, value: read.integer(
+            value, field.name, problems, field.low, today.year
         ),
-        channel=read.word(reader.value("channel", CHANNELS[0]), "channel", problems, CHANNELS),
-        outcome=read.word(reader.value("outcome", "delight"), "outcome", problems, OUTCOMES),
-        lessons=_lessons(reader.value("lessons", "[exceed-the-ask]"), problems, lessons),
-        summary=reader.text("summary", "One or two sentences.", limit=MAX_SUMMARY),
-        sources=_sources(reader.value("sources", "(a list, see the README)"), problems),
-        reviewed=read.iso_date(reader.value("reviewed", required=False), "reviewed", problems),
-        review_every=read.integer(
-            reader.value("review_every", required=False), "review_every", problems, 1, 3650
+        "word": lambda field, value: read.word(value, field.name, problems, field.choices),
+        "lessons": lambda field, value: _lessons(value, problems, lessons),
+        "sources": lambda field, value: _sources(value, problems),
+        "date": lambda field, value: read.iso_date(value, field.name, problems),
+        "days": lambda field, value: read.integer(
+            value, field.name, problems, field.low, field.high
         ),
-        owner=reader.text("owner", limit=MAX_TITLE, required=False),
-        discuss=training.discussion(reader.value("discuss", required=False), problems),
-        quiz=training.quiz(reader.value("quiz", required=False), problems),
-    )
+        "texts": lambda field, value: training.discussion(value, problems),
+        "questions": lambda field, value: training.quiz(value, problems),
+    }
+    values = {}
+    for field in schema.STORY:
+        example = str(today.year) if field.kind == "year" else field.example
+        value = reader.value(field.name, example, required=field.required)
+        values[field.name] = by_kind[field.kind](field, value)
+    return values
 
 
 def _lessons(value, problems: Problems, known: Collection[str]) -> tuple[str, ...] | None:
@@ -229,12 +248,13 @@ def _sources(value, problems: Problems) -> tuple[Source, ...] | None:
             continue
         before = len(problems.found)
         reader = read.FieldReader(item, problems, prefix=f"{name}.")
-        reader.unknown(SOURCE_FIELDS, "source")
+        reader.unknown(schema.names(schema.SOURCE), "source")
+        title, publisher, when, url = schema.SOURCE
         source = Source(
-            title=reader.text("title", "The article's headline", limit=300),
-            publisher=reader.text("publisher", limit=MAX_TITLE, required=False),
-            date=read.iso_date(reader.value("date", required=False), f"{name}.date", problems),
-            url=read.web_address(reader.value("url", required=False), f"{name}.url", problems),
+            title=reader.text(title.name, title.example, limit=title.limit),
+            publisher=reader.text(publisher.name, limit=publisher.limit, required=False),
+            date=read.iso_date(reader.value(when.name, required=False), f"{name}.date", problems),
+            url=read.web_address(reader.value(url.name, required=False), f"{name}.url", problems),
         )
         if len(problems.found) == before:
             sources.append(source)
@@ -264,13 +284,23 @@ def _prose_lines(body: str):
             yield number, line
 
 
+def body_links(body: str, body_line: int) -> list[tuple[int, str]]:
+    """Each relative link to a Markdown file in the body, as (file line, target)."""
+    found = []
+    for number, line in _prose_lines(body):
+        for target in _INLINE_LINK.findall(line) + _REFERENCE_LINK.findall(line):
+            path = target.split("#", 1)[0]
+            if path.endswith(".md") and "://" not in path and not path.startswith("/"):
+                found.append((body_line + number, path))
+    return found
+
+
 def _story_links(slug: str, body: str) -> tuple[str, ...]:
     """The slugs of the stories this body links to, as `[text](other-story.md)`."""
-    prose = "\n".join(line for _, line in _prose_lines(body))
     slugs: list[str] = []
-    for target in _INLINE_LINK.findall(prose) + _REFERENCE_LINK.findall(prose):
-        path = posixpath.normpath(target.split("#", 1)[0])
-        if "://" in path or "/" in path or not path.endswith(".md") or path == "index.md":
+    for _, target in body_links(body, 1):
+        path = posixpath.normpath(target)
+        if "/" in path or path == "index.md":
             continue
         other = path[: -len(".md")]
         if other != slug and other not in slugs:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from .fields import suggest
 from .library import Library
 from .problems import Problem
 from .reading import (
@@ -14,6 +15,7 @@ from .reading import (
     Page,
     PathPage,
     StoryPage,
+    body_links,
     read_lesson,
     read_page,
     read_path,
@@ -47,10 +49,12 @@ def kind_of(src_uri: str) -> str:
 class Site:
     pages: dict[str, Page]  # by src_uri: every Markdown file, valid or not
     library: Library
+    across: tuple[Problem, ...] = ()  # between files: links to missing files, clashing names
 
     @property
     def problems(self) -> list[Problem]:
-        return sorted(problem for page in self.pages.values() for problem in page.problems)
+        within = (problem for page in self.pages.values() for problem in page.problems)
+        return sorted([*within, *self.across])
 
     def stories_with_problems(self) -> list[StoryPage]:
         return [p for p in self.pages.values() if isinstance(p, StoryPage) and p.problems]
@@ -74,9 +78,53 @@ def load_site(markdown_files: Iterable[tuple[str, bytes]], display_root: str, to
         pages[src_uri] = read_path(src_uri, raw, display_root, story_slugs)
     for src_uri, raw in by_kind["page"]:
         pages[src_uri] = read_page(src_uri, raw, display_root)
+    across = _missing_links(pages, display_root) + _clashing_names(pages, display_root)
     library = Library(
         stories=[p.story for p in pages.values() if isinstance(p, StoryPage) and p.story],
         lessons=[p.lesson for p in pages.values() if isinstance(p, LessonPage) and p.lesson],
         paths=[p.path for p in pages.values() if isinstance(p, PathPage) and p.path],
     )
-    return Site(pages, library)
+    return Site(pages, library, tuple(across))
+
+
+def _missing_links(pages: dict[str, Page], display_root: str) -> list[Problem]:
+    found = []
+    for page in pages.values():
+        if not isinstance(page, StoryPage):
+            continue
+        folder = posixpath.dirname(page.src_uri)
+        for line, target in body_links(page.body, page.body_line):
+            resolved = posixpath.normpath(posixpath.join(folder, target))
+            if resolved not in pages:
+                close = suggest(resolved, pages)
+                found.append(
+                    Problem(
+                        posixpath.join(display_root, page.src_uri),
+                        line,
+                        "body",
+                        f"links to `{target}`, which is not a page in {display_root}/",
+                        f"did you mean {close[0]}?" if close else "fix the link or remove it",
+                    )
+                )
+    return found
+
+
+def _clashing_names(pages: dict[str, Page], display_root: str) -> list[Problem]:
+    """Stories whose names differ only in case would be one page on Windows and macOS."""
+    seen: dict[str, str] = {}
+    found = []
+    for src_uri in sorted(uri for uri, page in pages.items() if isinstance(page, StoryPage)):
+        folded = src_uri.casefold()
+        if folded in seen:
+            found.append(
+                Problem(
+                    posixpath.join(display_root, src_uri),
+                    1,
+                    "file name",
+                    f"`{src_uri}` and `{seen[folded]}` differ only in case",
+                    "rename one of them: on Windows and macOS they would be the same page",
+                )
+            )
+        else:
+            seen[folded] = src_uri
+    return found

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import fields as read
+from . import schema
 from .frontmatter import Mapping, Sequence, Value
-from .model import DEFAULT_REVIEW_DAYS, MAX_CHOICES, MAX_STEPS, Question, Step, Story
+from .model import DEFAULT_REVIEW_DAYS, MAX_STEPS, Question, Step, Story
 from .problems import Problems
 
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
-QUESTION_FIELDS = ("question", "choices", "answer", "why")
+_WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
 STEP_FIELDS = ("story", "note")
 _QUIZ_FIX = "write quiz: and then, for each question, - question:, choices:, answer: and why:"
 
@@ -57,25 +57,28 @@ def _question(value: Value, name: str, problems: Problems) -> Question | None:
         return None
     before = len(problems.found)
     reader = read.FieldReader(value, problems, prefix=f"{name}.")
-    reader.unknown(QUESTION_FIELDS, "question")
-    question = reader.text("question", "What did the agent do first?", limit=500)
-    choices = _choices(
-        reader.value("choices", "[First, Second, Third]"), f"{name}.choices", problems
-    )
+    reader.unknown(schema.names(schema.QUESTION), "question")
+    asked, offered, answer, reason = schema.QUESTION
+    question = reader.text(asked.name, asked.example, limit=asked.limit)
+    choices = _choices(reader.value(offered.name, offered.example), offered, problems, name)
     answers = None
     if choices is not None:
-        answers = _answers(reader.value("answer", "Second"), f"{name}.answer", problems, choices)
-    why = reader.text("why", "Because ...", limit=1000)
+        given = reader.value(answer.name, answer.example)
+        answers = _answers(given, f"{name}.answer", problems, choices)
+    why = reader.text(reason.name, reason.example, limit=reason.limit)
     if len(problems.found) > before or not (question and choices and answers and why):
         return None
     return Question(question, choices, answers, why)
 
 
-def _choices(value: Value | None, name: str, problems: Problems) -> tuple[str, ...] | None:
+def _choices(
+    value: Value | None, field: schema.Field, problems: Problems, question: str
+) -> tuple[str, ...] | None:
     if value is None:
         return None
-    fix = f"give from 2 to {MAX_CHOICES} choices, one per line, each after - "
-    if not isinstance(value, Sequence) or not 2 <= len(value.items) <= MAX_CHOICES:
+    name, low, high = f"{question}.{field.name}", field.low or 2, field.limit or 2
+    fix = f"give from {low} to {high} choices, one per line, each after - "
+    if not isinstance(value, Sequence) or not low <= len(value.items) <= high:
         count = "is not a list"
         if isinstance(value, Sequence):
             count = f"has {len(value.items)} choice{'' if len(value.items) == 1 else 's'}"
