@@ -12,7 +12,7 @@ import os
 import posixpath
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from functools import cached_property
 from html import escape
 from typing import Any
@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from service_stories.model import CHANNELS, DEFAULT_REVIEW_DAYS, OUTCOMES
 from service_stories.problems import Problems
+from service_stories.project import build_date
 from service_stories.reading import LessonPage, PathPage, StoryPage
 from service_stories.safety import body_problems
 from service_stories.site import (
@@ -68,14 +69,6 @@ class _Build:
     @cached_property
     def stories_with_problems(self) -> list[StoryPage]:
         return self.site.stories_with_problems()
-
-
-def build_date() -> date:
-    """Today, or the day `SOURCE_DATE_EPOCH` names, so that builds can be reproduced."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-    return date.today()
 
 
 def _state(config: MkDocsConfig) -> _Build:
