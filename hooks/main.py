@@ -7,6 +7,7 @@ state, because `mkdocs serve` keeps this module loaded between rebuilds.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import posixpath
@@ -20,11 +21,14 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from service_stories.csp import with_policy
+from service_stories.export import library_document
 from service_stories.model import CHANNELS, DEFAULT_REVIEW_DAYS, OUTCOMES
 from service_stories.problems import Problems
 from service_stories.project import build_date
 from service_stories.reading import LessonPage, PathPage, StoryPage
 from service_stories.safety import body_problems
+from service_stories.schema import json_schema
 from service_stories.site import (
     CATALOG,
     HOME,
@@ -104,8 +108,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(src_uri) is None:
             inclusion = InclusionLevel.NOT_IN_NAV if "/" in src_uri else InclusionLevel.UNDEFINED
             files.append(File.generated(config, src_uri, content="", inclusion=inclusion))
-    config[_STATE] = _Build(site, files, display_root, today, generated)
+    build = _Build(site, files, display_root, today, generated)
+    for src_uri, data in _data_files(build, config.site_url or "").items():
+        files.append(File.generated(config, src_uri, content=data))
+    config[_STATE] = build
     return files
+
+
+def _data_files(build: _Build, site_url: str) -> dict[str, str]:
+    """The library as JSON, and the JSON Schema of a story's front matter."""
+    document = library_document(
+        build.site.library, lambda src_uri: site_url + build.url_of(src_uri)
+    )
+    return {
+        "stories.json": json.dumps(document, indent=2, ensure_ascii=False) + "\n",
+        "story.schema.json": json.dumps(json_schema(), indent=2) + "\n",
+    }
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
@@ -157,6 +175,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> st
     if isinstance(record, StoryPage) and record.story:
         build.story_html[record.slug] = html
     return html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    return with_policy(output)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return with_policy(output) if template_name.endswith(".html") else output
 
 
 def _rebase(html: str, from_url: str, to_url: str) -> str:

@@ -18,7 +18,7 @@ import nh3
 
 TAGS = frozenset(nh3.ALLOWED_TAGS | {"section", "picture", "source"})
 _GLOBAL_ATTRIBUTES = {
-    "id", "class", "title", "lang", "dir", "role", "style", "hidden", "tabindex",
+    "id", "class", "title", "lang", "dir", "role", "hidden", "tabindex",
     "align", "width", "height", "alt", "src", "srcset", "sizes", "loading", "decoding",
     "href", "name", "target", "rel", "colspan", "rowspan", "scope", "headers",
     "start", "reversed", "type", "value", "datetime", "cite", "open", "span",

@@ -1,0 +1,67 @@
+"""The library as data: `stories.json` at the site's root, for an LMS import or a search bot."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .library import Library
+from .model import Source, Story
+
+
+def _source(source: Source) -> dict[str, Any]:
+    return {
+        "title": source.title,
+        "publisher": source.publisher,
+        "date": source.date.isoformat() if source.date else None,
+        "url": source.url,
+    }
+
+
+def _story(story: Story, url: str) -> dict[str, Any]:
+    return {
+        "slug": story.slug,
+        "url": url,
+        "title": story.title,
+        "company": story.company,
+        "year": story.year,
+        "channel": story.channel,
+        "outcome": story.outcome,
+        "lessons": list(story.lessons),
+        "summary": story.summary,
+        "sources": [_source(source) for source in story.sources],
+        "reviewed": story.reviewed.isoformat() if story.reviewed else None,
+        "review_every": story.review_every,
+        "owner": story.owner,
+        "minutes": story.minutes,
+    }
+
+
+def library_document(library: Library, url_of: Callable[[str], str]) -> dict[str, Any]:
+    """Every story, lesson and path; `url_of` gives a page's address from its source file."""
+    return {
+        "stories": [
+            _story(story, url_of(f"{story.slug}.md")) for story in library.stories.values()
+        ],
+        "lessons": [
+            {
+                "id": lesson.id,
+                "url": url_of(f"lessons/{lesson.id}.md"),
+                "title": lesson.title,
+                "summary": lesson.summary,
+                "stories": [story.slug for story in library.teaching(lesson.id)],
+            }
+            for lesson in library.lessons.values()
+        ],
+        "paths": [
+            {
+                "id": path.id,
+                "url": url_of(f"paths/{path.id}.md"),
+                "title": path.title,
+                "audience": path.audience,
+                "summary": path.summary,
+                "steps": [step.slug for step in path.steps],
+            }
+            for path in library.paths.values()
+        ],
+    }
