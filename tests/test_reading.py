@@ -340,7 +340,7 @@ CASES = {
     "an alias": (
         replace("company: LEGO", "company: &c LEGO\nowner: *c"),
         [
-            "stories/lego.md:3: owner: repeats an earlier value through a YAML alias (*name) "
+            "stories/lego.md:4: owner: repeats an earlier value through a YAML alias (*name) "
             "(write the value out in full; anchors and aliases are not supported)"
         ],
     ),

@@ -30,7 +30,10 @@ def one_of_fix(word: str, choices: Iterable[str], kind: str, also: str = "") -> 
     if close:
         fix = "did you mean " + " or ".join(close) + "?"
         return f"{fix} {also[0].upper()}{also[1:]}" if also else fix
-    fix = f"use one of the {kind}: " + ", ".join(choices)
+    if len(choices) <= 15:
+        fix = f"use one of the {kind}: " + ", ".join(choices)
+    else:
+        fix = f"none of the {len(choices)} {kind} has a name close to it"
     return f"{fix}; {also}" if also else fix
 
 

@@ -177,26 +177,35 @@ class _Reader:
         self.problems = problems
         self.first_line = first_line
         self.seen: set[int] = set()
+        self.aliased: set[str] = set()  # fields already reported for an alias
 
-    def read(self, node: yaml.Node, where: str) -> Value:
+    def read(self, node: yaml.Node, where: str, written_at: int | None = None) -> Value:
+        """The value of a node; `written_at` is the line that refers to it, for aliases."""
         line = self.first_line + node.start_mark.line
         if id(node) in self.seen:
-            self.problems.add(
-                line,
-                where,
-                "repeats an earlier value through a YAML alias (*name)",
-                "write the value out in full; anchors and aliases are not supported",
-            )
+            line = written_at or line
+            # Once per field: an alias bomb repeats the same alias many times over.
+            field = re.split(r"[.\[]", where, maxsplit=1)[0]
+            if field not in self.aliased:
+                self.aliased.add(field)
+                self.problems.add(
+                    line,
+                    where,
+                    "repeats an earlier value through a YAML alias (*name)",
+                    "write the value out in full; anchors and aliases are not supported",
+                )
             return Refused(line)
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode) and node.tag in _SCALAR_KINDS:
             return Scalar(node.value, _SCALAR_KINDS[node.tag], line)
         if isinstance(node, yaml.SequenceNode) and node.tag == _YAML + "seq":
-            items = (
-                self.read(item, f"{where}[{number}]")
+            items = tuple(
+                self.read(item, f"{where}[{number}]", line)
                 for number, item in enumerate(node.value, start=1)
             )
-            return Sequence(tuple(item for item in items if not isinstance(item, Refused)), line)
+            if any(isinstance(item, Refused) for item in items):
+                return Refused(line)
+            return Sequence(items, line)
         if isinstance(node, yaml.MappingNode) and node.tag == _YAML + "map":
             return self._mapping(node, where, line)
         tag = node.tag.replace(_YAML, "!!")
@@ -230,5 +239,5 @@ class _Reader:
                     "keep only one of them",
                 )
                 continue
-            entries[key_node.value] = Entry(key_line, self.read(value_node, name))
+            entries[key_node.value] = Entry(key_line, self.read(value_node, name, key_line))
         return Mapping(entries, line)

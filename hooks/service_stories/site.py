@@ -96,7 +96,7 @@ def _missing_links(pages: dict[str, Page], display_root: str) -> list[Problem]:
         for line, target in body_links(page.body, page.body_line):
             resolved = posixpath.normpath(posixpath.join(folder, target))
             if resolved not in pages:
-                close = suggest(resolved, pages)
+                close = suggest(resolved, [uri for uri in pages if uri != page.src_uri])
                 found.append(
                     Problem(
                         posixpath.join(display_root, page.src_uri),
