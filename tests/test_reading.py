@@ -341,7 +341,7 @@ CASES = {
         replace("company: LEGO", "company: &c LEGO\nowner: *c"),
         [
             "stories/lego.md:4: owner: repeats an earlier value through a YAML alias (*name) "
-            "(write the value out in full; anchors and aliases are not supported)"
+            "(write the value out in full: YAML aliases are not supported)"
         ],
     ),
     "a python tag": (

@@ -192,7 +192,7 @@ class _Reader:
                     line,
                     where,
                     "repeats an earlier value through a YAML alias (*name)",
-                    "write the value out in full; anchors and aliases are not supported",
+                    "write the value out in full: YAML aliases are not supported",
                 )
             return Refused(line)
         self.seen.add(id(node))
