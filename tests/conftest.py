@@ -108,10 +108,15 @@ def build(tmp_path, caplog):
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    def run(files: dict[str, str | bytes], *, strict: bool = True, name: str = "site") -> Built:
+    def run(
+        files: dict[str, str | bytes], *, strict: bool = True, name: str = "site", site_url=None
+    ) -> Built:
         project = tmp_path / name
         project.mkdir()
         project = make_project(project, files)
+        if site_url:
+            with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+                config.write(f"\nsite_url: {site_url}\n")
         caplog.clear()
         with caplog.at_level(logging.INFO, logger="mkdocs"):
             config = load_config(

@@ -64,7 +64,7 @@ def test_a_valid_story_becomes_a_typed_frozen_story():
             ),
         ),
         links=("sainsburys", "amazon"),
-        words=24,  # link targets count too: a rough reading time is enough
+        words=19,  # runs of text between spaces: a rough reading time is enough
     )
     assert page.body.startswith("\n## What happened")
     with pytest.raises(AttributeError):

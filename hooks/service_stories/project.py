@@ -86,6 +86,15 @@ def load_project(config_file: Path) -> Project:
     return Project(config_file, docs_dir, extensions, configs)
 
 
+def _renderer(project: Project) -> markdown.Markdown:
+    try:
+        return markdown.Markdown(
+            extensions=project.extensions, extension_configs=project.extension_configs
+        )
+    except Exception as error:  # an extension that is missing or misconfigured
+        raise ProjectError(f"{project.config_file}: markdown_extensions: {error}") from error
+
+
 @dataclass(frozen=True)
 class Report:
     site: Site
@@ -100,14 +109,10 @@ def check(project: Project, today: date | None = None) -> Report:
     """Every problem in the project's content, as the build would report it."""
     site = load_site(project.markdown_files(), project.display_root, today or build_date())
     problems = list(site.problems)
-    try:
-        renderer = markdown.Markdown(
-            extensions=project.extensions, extension_configs=project.extension_configs
-        )
-    except Exception as error:  # an extension that is missing or misconfigured
-        raise ProjectError(f"{project.config_file}: markdown_extensions: {error}") from error
+    renderer = None
     for page in site.pages.values():
         if may_hold_markup(page.body):
+            renderer = renderer or _renderer(project)
             renderer.reset()
             found = Problems(f"{project.display_root}/{page.src_uri}")
             body_problems(renderer.convert(page.body), page.body, page.body_line, found)

@@ -48,6 +48,7 @@ class Page:
 class StoryPage(Page):
     slug: str
     story: Story | None  # None while the story has problems
+    links: tuple[tuple[int, str], ...] = ()  # (line, target) of each link to a Markdown file
 
 
 @dataclass(frozen=True)
@@ -171,13 +172,14 @@ def read_story(
     values = {}
     if document.fields is not None:
         values = _story_values(document.fields, problems, lessons, today)
+    links = tuple(body_links(document.body, document.body_line))
     story = None
     if not problems and document.fields is not None:
         words = training.count_words(document.body)
-        story = Story(slug=slug, links=_story_links(slug, document.body), words=words, **values)
+        story = Story(slug=slug, links=_story_links(slug, links), words=words, **values)
     shown = values.get("title") or _stand_in_title(src_uri)
     return StoryPage(
-        src_uri, shown, document.body, document.body_line, tuple(problems.found), slug, story
+        src_uri, shown, document.body, document.body_line, tuple(problems.found), slug, story, links
     )
 
 
@@ -286,6 +288,8 @@ def _prose_lines(body: str):
 
 def body_links(body: str, body_line: int) -> list[tuple[int, str]]:
     """Each relative link to a Markdown file in the body, as (file line, target)."""
+    if "](" not in body and "]:" not in body:
+        return []
     found = []
     for number, line in _prose_lines(body):
         for target in _INLINE_LINK.findall(line) + _REFERENCE_LINK.findall(line):
@@ -295,10 +299,10 @@ def body_links(body: str, body_line: int) -> list[tuple[int, str]]:
     return found
 
 
-def _story_links(slug: str, body: str) -> tuple[str, ...]:
-    """The slugs of the stories this body links to, as `[text](other-story.md)`."""
+def _story_links(slug: str, links: tuple[tuple[int, str], ...]) -> tuple[str, ...]:
+    """The slugs of the stories a body links to, as `[text](other-story.md)`."""
     slugs: list[str] = []
-    for _, target in body_links(body, 1):
+    for _, target in links:
         path = posixpath.normpath(target)
         if "/" in path or path == "index.md":
             continue

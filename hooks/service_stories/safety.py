@@ -38,7 +38,7 @@ _ATTRIBUTE = re.compile(r"\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=")
 class Unsafe:
     what: str
     fix: str
-    needle: str  # text to look for in the Markdown, to find the line
+    needles: tuple[str, ...]  # text to look for in the Markdown, to find the line
 
 
 def sanitize(html: str) -> str:
@@ -94,7 +94,7 @@ def _removed(html: str, clean: str) -> list[Unsafe]:
                 else "remove it: pages hold text, links and images, not embedded content"
             )
             article = "an" if tag[0] in "aeiou" else "a"
-            found.append(Unsafe(f"has {article} <{tag}> element", fix, f"<{tag}"))
+            found.append(Unsafe(f"has {article} <{tag}> element", fix, (f"<{tag}",)))
             continue
         while position < len(kept) and kept[position][0] != tag:
             position += 1
@@ -108,7 +108,7 @@ def _removed(html: str, clean: str) -> list[Unsafe]:
 
 def _attribute(tag: str, name: str, value: str) -> Unsafe:
     if name.startswith("on"):
-        return Unsafe(f"has an {name} attribute on <{tag}>", _SCRIPT_FIX, name)
+        return Unsafe(f"has an {name} attribute on <{tag}>", _SCRIPT_FIX, (name, f"<{tag}"))
     scheme = urlsplit(value.strip()).scheme.lower()
     if scheme and scheme not in URL_SCHEMES:
         fix = (
@@ -116,24 +116,27 @@ def _attribute(tag: str, name: str, value: str) -> Unsafe:
             if scheme in ("javascript", "vbscript")
             else "link to a web page (http or https) or a file in stories/ instead"
         )
-        return Unsafe(f"links to a {scheme}: address", fix, f"{scheme}:")
-    return Unsafe(f"has a {name} attribute on <{tag}>", "remove the attribute", name)
+        # An address may be written with entities in the Markdown: then find its tag.
+        return Unsafe(f"links to a {scheme}: address", fix, (f"{scheme}:", f"<{tag}"))
+    return Unsafe(f"has a {name} attribute on <{tag}>", "remove the attribute", (name, f"<{tag}"))
 
 
 def body_problems(html: str, body: str, body_line: int, problems) -> str:
     """Report what the sanitizer removed from a page's HTML; returns the safe HTML."""
     clean, found = unsafe_markup(html)
     for unsafe in found:
-        problems.add(line_of(body, unsafe.needle, body_line), "body", unsafe.what, unsafe.fix)
+        problems.add(line_of(body, unsafe.needles, body_line), "body", unsafe.what, unsafe.fix)
     return clean
 
 
-def line_of(body: str, needle: str, first_line: int) -> int:
-    """The file line where the needle first appears in the body, or the body's first line."""
-    needle = needle.lower()
-    for number, line in enumerate(body.split("\n")):
-        if needle in line.lower():
-            return first_line + number
+def line_of(body: str, needles: tuple[str, ...], first_line: int) -> int:
+    """The file line where the first needle that appears in the body does, or the body's
+    first line."""
+    lines = body.lower().split("\n")
+    for needle in needles:
+        for number, line in enumerate(lines):
+            if needle.lower() in line:
+                return first_line + number
     return first_line
 
 

@@ -15,7 +15,6 @@ from .reading import (
     Page,
     PathPage,
     StoryPage,
-    body_links,
     read_lesson,
     read_page,
     read_path,
@@ -93,7 +92,7 @@ def _missing_links(pages: dict[str, Page], display_root: str) -> list[Problem]:
         if not isinstance(page, StoryPage):
             continue
         folder = posixpath.dirname(page.src_uri)
-        for line, target in body_links(page.body, page.body_line):
+        for line, target in page.links:
             resolved = posixpath.normpath(posixpath.join(folder, target))
             if resolved not in pages:
                 close = suggest(resolved, [uri for uri in pages if uri != page.src_uri])
