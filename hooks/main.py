@@ -205,7 +205,16 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     story = record.story if isinstance(record, StoryPage) else None
     generated = build.generated.get(page.file.src_uri)
     path_id = generated.path_id if generated else None
+    summary = (
+        story
+        or (record.lesson if isinstance(record, LessonPage) else None)
+        or (record.path if isinstance(record, PathPage) else None)
+    )
     context.update(
+        preview={
+            "title": record.title if record else (generated.title if generated else None),
+            "description": summary.summary if summary else config.site_description,
+        },
         library=library,
         record=record,
         story=story,

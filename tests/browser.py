@@ -27,14 +27,29 @@ CHROMIUM_ARGS = [
 ]
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class _SiteHandler(SimpleHTTPRequestHandler):
+    """Serves a built site as GitHub Pages does: its 404.html for any missing address."""
+
     def log_message(self, format, *args):
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        return None
 
 
 def serve(directory: Path):
     """Serve a folder on 127.0.0.1 in a background thread; returns (server, base URL)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    handler = functools.partial(_SiteHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -58,6 +73,19 @@ def launch_chromium(playwright):
         "no Chromium to drive: install Debian's chromium package or run "
         "`python -m playwright install chromium` (" + "; ".join(reasons) + ")"
     )
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_script() -> Path:
+    """axe-core from `npm ci`; without it the accessibility tests skip (fail under CI)."""
+    if AXE.exists():
+        return AXE
+    message = "axe-core is not installed: run `npm ci` in the repository"
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
