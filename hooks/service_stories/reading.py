@@ -24,6 +24,7 @@ from .model import (
     Story,
 )
 from .problems import Problem, Problems
+from .safety import within_limits
 
 LESSON_FIELDS = ("title", "summary", "order")
 PATH_FIELDS = ("title", "audience", "summary", "steps", "order")
@@ -82,7 +83,11 @@ def _document(src_uri: str, raw: bytes, problems: Problems, required: bool) -> D
     text = decode(raw, problems)
     if text is None:
         return Document(None, "", 1)
-    return split(text, problems, required=required)
+    document = split(text, problems, required=required)
+    if not within_limits(document.body, document.body_line, problems):
+        # Never handed to Markdown: the page shows its problems instead.
+        return Document(document.fields, "", document.body_line)
+    return document
 
 
 def _stand_in_title(src_uri: str) -> str:

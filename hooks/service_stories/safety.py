@@ -144,3 +144,52 @@ def may_hold_markup(body: str) -> bool:
     """Whether rendering the body could produce anything but plain Markdown output:
     raw HTML, an attribute list, an entity or a link address."""
     return any(sign in body for sign in ("<", "{", "&", "](", "]:"))
+
+
+# Python-Markdown's inline parsing costs, for each unmatched `[` or `<`, a scan of the rest
+# of its block: a block of 100,000 characters full of brackets takes minutes. These limits
+# keep the worst case near a second and are far above what a story needs.
+MAX_BLOCK = 10_000
+MAX_SIGNS = 500
+
+
+def within_limits(body: str, body_line: int, problems) -> bool:
+    """Whether the body is safe to render; reports why not, naming the line."""
+    fine = True
+    start, length = 0, 0
+    for number, line in enumerate([*body.split("\n"), ""]):
+        if line.strip():
+            start, length = (number if not length else start), length + len(line) + 1
+            continue
+        if length > MAX_BLOCK:
+            problems.add(
+                body_line + start,
+                "body",
+                f"has a block of {length:,} characters with no blank line, more than {MAX_BLOCK:,}",
+                "break it into paragraphs with blank lines between them",
+            )
+            fine = False
+        length = 0
+    for sign, fix in (
+        ("[", "a page needs only a few links; split a long list of links into several pages"),
+        ("<", "write less HTML: use Markdown for emphasis, lists and links"),
+    ):
+        count = body.count(sign)
+        if count > MAX_SIGNS:
+            limit_at = body.index(sign, _nth(body, sign, MAX_SIGNS))
+            problems.add(
+                body_line + body.count("\n", 0, limit_at),
+                "body",
+                f"has {count:,} {sign} signs, more than {MAX_SIGNS:,}",
+                fix,
+            )
+            fine = False
+    return fine
+
+
+def _nth(text: str, sign: str, count: int) -> int:
+    """The position just after the count-th occurrence of sign."""
+    position = -1
+    for _ in range(count):
+        position = text.index(sign, position + 1)
+    return position + 1
