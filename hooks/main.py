@@ -22,12 +22,21 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from service_stories.csp import with_policy
-from service_stories.export import library_document
-from service_stories.model import CHANNELS, DEFAULT_REVIEW_DAYS, OUTCOMES
+from service_stories.export import catalog_document, library_document
+from service_stories.library import paginate
+from service_stories.model import (
+    CATALOG_PAGE,
+    CHANNELS,
+    COVERAGE_PAGE,
+    DEFAULT_REVIEW_DAYS,
+    LESSON_PAGE,
+    OUTCOMES,
+    REVIEW_LIST,
+)
 from service_stories.problems import Problems
 from service_stories.project import build_date
 from service_stories.reading import LessonPage, PathPage, StoryPage
-from service_stories.safety import body_problems
+from service_stories.safety import body_problems, may_hold_markup
 from service_stories.schema import json_schema
 from service_stories.site import (
     CATALOG,
@@ -51,6 +60,8 @@ class _Generated:
     title: str
     template: str
     path_id: str | None = None
+    listing: int | None = None  # the page number, for a paged list
+    lesson_id: str | None = None  # for the further pages of a lesson's stories
 
 
 @dataclass(frozen=True)
@@ -79,13 +90,31 @@ def _state(config: MkDocsConfig) -> _Build:
     return config[_STATE]
 
 
+def listing_uri(first: str, number: int) -> str:
+    """The source file of page `number` of a paged list whose first page is `first`."""
+    folder = "trainers/coverage" if first == TRAINERS else first.removesuffix(".md")
+    return first if number == 1 else f"{folder}/{number}.md"
+
+
 def _generated_pages(site: Site) -> dict[str, _Generated]:
     pages = {
         LESSONS_INDEX: _Generated("Lessons", "lessons.html"),
         PATHS_INDEX: _Generated("Paths", "paths.html"),
-        CATALOG: _Generated("Catalog", "catalog.html"),
-        TRAINERS: _Generated("Trainer's corner", "trainers.html"),
     }
+    stories = len(site.library.stories)
+    for number in range(1, max(1, -(-stories // CATALOG_PAGE)) + 1):
+        title = "Catalog" if number == 1 else f"Catalog, page {number}"
+        pages[listing_uri(CATALOG, number)] = _Generated(title, "catalog.html", listing=number)
+    for number in range(1, max(1, -(-stories // COVERAGE_PAGE)) + 1):
+        title = "Trainer's corner" if number == 1 else f"Coverage, page {number}"
+        template = "trainers.html" if number == 1 else "coverage.html"
+        pages[listing_uri(TRAINERS, number)] = _Generated(title, template, listing=number)
+    for lesson in site.library.lessons.values():
+        count = -(-len(site.library.by_lesson[lesson.id]) // LESSON_PAGE)
+        for number in range(2, count + 1):
+            pages[listing_uri(f"lessons/{lesson.id}.md", number)] = _Generated(
+                f"{lesson.title}, page {number}", "lesson.html", listing=number, lesson_id=lesson.id
+            )
     for path in site.library.paths.values():
         base = f"trainers/{path.id}"
         pages[f"{base}/guide.md"] = _Generated(
@@ -120,7 +149,9 @@ def _data_files(build: _Build, site_url: str) -> dict[str, str]:
     document = library_document(
         build.site.library, lambda src_uri: site_url + build.url_of(src_uri)
     )
+    catalog = catalog_document(build.site.library, build.url_of)
     return {
+        "catalog.json": json.dumps(catalog, ensure_ascii=False, separators=(",", ":")),
         "stories.json": json.dumps(document, indent=2, ensure_ascii=False) + "\n",
         "story.schema.json": json.dumps(json_schema(), indent=2) + "\n",
     }
@@ -148,7 +179,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
         meta.setdefault("title", generated.title)
         meta["template"] = generated.template
         # Wide tables need the room of the table of contents; a handout needs no chrome.
-        if generated.template in ("trainers.html", "catalog.html"):
+        if generated.template in ("trainers.html", "catalog.html", "coverage.html"):
             meta["hide"] = ["toc"]
         elif generated.template == "handout.html":
             meta["hide"] = ["navigation", "toc"]
@@ -168,10 +199,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> st
     record = build.site.pages.get(page.file.src_uri)
     if record is None:
         return html
-    problems = Problems(posixpath.join(build.display_root, record.src_uri))
-    html = body_problems(html, record.body, record.body_line, problems)
-    for problem in problems.found:
-        log.warning(str(problem))
+    # Plain Markdown (no HTML, attribute list, entity or link) renders to safe HTML.
+    if may_hold_markup(record.body):
+        problems = Problems(posixpath.join(build.display_root, record.src_uri))
+        html = body_problems(html, record.body, record.body_line, problems)
+        for problem in problems.found:
+            log.warning(str(problem))
     if isinstance(record, StoryPage) and record.story:
         build.story_html[record.slug] = html
     return html
@@ -210,7 +243,22 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
         or (record.lesson if isinstance(record, LessonPage) else None)
         or (record.path if isinstance(record, PathPage) else None)
     )
+    lesson = record.lesson if isinstance(record, LessonPage) else None
+    if generated and generated.lesson_id:
+        lesson = library.lessons[generated.lesson_id]
+    listing = None
+    if lesson:
+        number = generated.listing if generated else 1
+        listing = paginate(library.teaching(lesson.id), LESSON_PAGE)[number - 1]
+    elif generated and generated.listing:
+        size = CATALOG_PAGE if generated.template == "catalog.html" else COVERAGE_PAGE
+        listing = paginate(library.by_title, size)[generated.listing - 1]
     context.update(
+        listing=listing,
+        listing_url=lambda first, number: build.url_of(listing_uri(first, number)),
+        catalog_src=CATALOG,
+        coverage_src=TRAINERS,
+        review_list=REVIEW_LIST,
         preview={
             "title": record.title if record else (generated.title if generated else None),
             "description": summary.summary if summary else config.site_description,
@@ -218,7 +266,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
         library=library,
         record=record,
         story=story,
-        lesson=record.lesson if isinstance(record, LessonPage) else None,
+        lesson=lesson,
         path=record.path if isinstance(record, PathPage) else library.paths.get(path_id or ""),
         positions=library.positions(story.slug) if story else [],
         review=review(story, build.today) if story else None,

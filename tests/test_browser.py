@@ -300,3 +300,26 @@ def test_the_content_security_policy_stops_an_injected_script(browser, site_url)
     assert page.evaluate("window.injected === undefined")
     context.close()
     assert refused
+
+
+def test_with_javascript_the_catalog_filters_every_page_at_once(browser, tmp_path_factory):
+    from conftest import make_project
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from test_build import LESSONS
+    from test_outputs import LARGE
+
+    project = make_project(tmp_path_factory.mktemp("large"), {**LESSONS, **LARGE})
+    build(load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(project / "site")))
+    server, url = serve(project / "site")
+    context = browser.new_context(base_url=url)
+    page, problems = watched(context, url)
+    page.goto("catalog/?lesson=own-the-mistake")
+    expected = sum("own-the-mistake" in text for text in LARGE.values())
+    assert len(visible_links(page)) == expected
+    assert page.locator("tbody tr").count() == len(LARGE)
+    assert not page.locator(".ss-pager").first.is_visible()
+    context.close()
+    server.shutdown()
+    server.server_close()
+    assert problems == []

@@ -142,7 +142,7 @@ def test_the_catalog_is_a_complete_plain_table_with_filter_data(site):
     )
     for slug in ("lego", "giraffe-bread", "kindle"):
         assert f'href="../{slug}/"' in page
-    assert '<form class="ss-filters" data-ss-filters hidden>' in page
+    assert '<form class="ss-filters" data-ss-filters data-ss-data="../catalog.json" hidden>' in page
     assert "assets/javascripts/catalog.js" in page
     assert (site.site / "assets" / "javascripts" / "catalog.js").exists()
 

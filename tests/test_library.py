@@ -140,6 +140,20 @@ def test_companion_lessons_are_counted_and_ordered():
     assert [(lesson.id, count) for lesson, count in library.companions("x")] == [("y", 3), ("z", 2)]
 
 
+def test_a_lessons_strongest_stories_come_first():
+    library = Library(
+        [
+            make_story("broad", "x", "y", "z", year=2020),
+            make_story("old", "x", year=2001),
+            make_story("new", "x", year=2019),
+            make_story("pair", "x", "y", year=2022),
+        ],
+        make_lessons("x", "y", "z"),
+    )
+    assert [s.slug for s in library.teaching("x")] == ["new", "old", "pair", "broad"]
+    assert [s.slug for s in library.teaching("x", limit=2)] == ["new", "old"]
+
+
 def test_teaching_and_newest_list_recent_stories_first():
     library = Library(
         [

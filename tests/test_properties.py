@@ -28,8 +28,9 @@ SCALARS = [
 ]  # fmt: skip
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """The oracle's YAML: the standard safe loader, refusing duplicate keys."""
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The oracle's YAML: the standard safe loader (on the same parser as the reader, which
+    prefers libyaml), with PyYAML's own constructors, refusing duplicate keys."""
 
     def construct_mapping(self, node, deep=False):
         keys = [self.construct_object(key, deep=True) for key, _ in node.value]

@@ -65,3 +65,26 @@ def library_document(library: Library, url_of: Callable[[str], str]) -> dict[str
             for path in library.paths.values()
         ],
     }
+
+
+def catalog_document(library: Library, url_of: Callable[[str], str]) -> dict[str, Any]:
+    """What the catalog's filters need to work over every story at once, and no more:
+    rows of [address, title, company, year, channel, outcome, lessons], in title order."""
+    return {
+        "lessons": {
+            lesson.id: [lesson.title, url_of(f"lessons/{lesson.id}.md")]
+            for lesson in library.lessons.values()
+        },
+        "stories": [
+            [
+                url_of(f"{story.slug}.md"),
+                story.title,
+                story.company,
+                story.year,
+                story.channel,
+                story.outcome,
+                list(story.lessons),
+            ]
+            for story in library.by_title
+        ],
+    }

@@ -36,6 +36,26 @@ class Related:
 
 
 @dataclass(frozen=True)
+class Listing:
+    """One page of a long list of stories."""
+
+    number: int  # 1-based
+    count: int  # pages in all
+    stories: tuple[Story, ...]
+    total: int  # stories in all
+
+
+def paginate(stories: list[Story], size: int) -> list[Listing]:
+    """Pages of at most `size` stories; an empty list still makes one (empty) page."""
+    chunks = [tuple(stories[start : start + size]) for start in range(0, len(stories), size)]
+    chunks = chunks or [()]
+    return [
+        Listing(number, len(chunks), chunk, len(stories))
+        for number, chunk in enumerate(chunks, start=1)
+    ]
+
+
+@dataclass(frozen=True)
 class _Group:
     """Stories that teach exactly the same set of lessons, by slug."""
 
@@ -156,6 +176,15 @@ class Library:
         """The most recent stories, by the year they happened."""
         return sorted(self.stories.values(), key=lambda s: (-s.year, s.title.casefold()))[:limit]
 
-    def teaching(self, lesson_id: str) -> list[Story]:
-        """The stories that teach a lesson, newest first."""
-        return sorted(self.by_lesson[lesson_id], key=lambda s: (-s.year, s.title.casefold()))
+    def teaching(self, lesson_id: str, limit: int | None = None) -> list[Story]:
+        """The stories that teach a lesson, strongest first: those for which it is a larger
+        share of what they teach (fewer lessons), then the newest, then by title."""
+        ranked = sorted(
+            self.by_lesson[lesson_id], key=lambda s: (len(s.lessons), -s.year, s.title.casefold())
+        )
+        return ranked[:limit] if limit is not None else ranked
+
+    @cached_property
+    def by_title(self) -> list[Story]:
+        """Every story, by title: the catalog's order."""
+        return sorted(self.stories.values(), key=lambda s: (s.title.casefold(), s.slug))

@@ -36,6 +36,11 @@ MAX_LESSONS = 5
 MAX_CHOICES = 6
 MAX_STEPS = 50
 DEFAULT_REVIEW_DAYS = 365
+# Generated pages stay small however large the library: long lists are paged or cut.
+CATALOG_PAGE = 200  # stories per catalog page
+COVERAGE_PAGE = 200  # stories per page of the coverage grid
+LESSON_PAGE = 100  # stories per page of a lesson, strongest first
+REVIEW_LIST = 100  # stories shown in each review list of the trainer's corner
 WORDS_PER_MINUTE = 200
 MAX_TITLE = 120
 MAX_SUMMARY = 300

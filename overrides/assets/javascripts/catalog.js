@@ -1,6 +1,8 @@
 /* The catalog's filters and sortable columns. Without this script the catalog is a
-   plain, complete table; with it, the filter form appears, reads and writes the
-   query string (?lesson=...&channel=...&outcome=...), and column headers sort. */
+   plain table, paged, and complete across its pages. With it, the table holds every
+   story at once (from catalog.json), the filter form appears, reads and writes the query
+   string (?lesson=...&channel=...&outcome=...), and the column headers sort. Text is
+   set with textContent: nothing from the data is parsed as HTML. */
 (function () {
   "use strict";
   var table = document.querySelector("[data-ss-catalog]");
@@ -10,6 +12,45 @@
   var rows = Array.prototype.slice.call(body.rows);
   var count = form.querySelector("output");
   var fields = ["lesson", "channel", "outcome"];
+
+  function cell(row, content) {
+    var td = document.createElement("td");
+    if (content) td.appendChild(content);
+    row.appendChild(td);
+    return td;
+  }
+
+  function link(href, text) {
+    var a = document.createElement("a");
+    a.href = href;
+    a.textContent = text;
+    return a;
+  }
+
+  /* One row per story, as the template writes them. */
+  function rowsFrom(data, root) {
+    return data.stories.map(function (story) {
+      var row = document.createElement("tr");
+      row.dataset.lessons = story[6].join(" ");
+      row.dataset.channel = story[4];
+      row.dataset.outcome = story[5];
+      cell(row, link(root + story[0], story[1]));
+      cell(row).textContent = story[2];
+      cell(row).textContent = String(story[3]);
+      cell(row).textContent = story[4].replace(/-/g, " ");
+      var outcome = document.createElement("span");
+      outcome.className = "ss-outcome ss-outcome--" + story[5];
+      outcome.textContent = story[5];
+      cell(row, outcome);
+      var lessons = cell(row);
+      story[6].forEach(function (id, index) {
+        var lesson = data.lessons[id] || [id, "lessons/" + id + "/"];
+        if (index) lessons.appendChild(document.createTextNode(", "));
+        lessons.appendChild(link(root + lesson[1], lesson[0]));
+      });
+      return row;
+    });
+  }
 
   function matches(row, wanted) {
     if (wanted.lesson && row.dataset.lessons.split(" ").indexOf(wanted.lesson) < 0) return false;
@@ -40,8 +81,8 @@
   function sortBy(header, index) {
     var ascending = header.getAttribute("aria-sort") !== "ascending";
     var numeric = header.dataset.sort === "number";
-    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell) {
-      cell.removeAttribute("aria-sort");
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (other) {
+      other.removeAttribute("aria-sort");
     });
     header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
     rows.sort(function (a, b) {
@@ -53,28 +94,44 @@
     rows.forEach(function (row) { body.appendChild(row); });
   }
 
-  Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header, index) {
-    if (!header.dataset.sort) return;
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "ss-sort";
-    button.textContent = header.textContent;
-    button.title = "Sort by " + header.textContent.toLowerCase();
-    header.textContent = "";
-    header.appendChild(button);
-    button.addEventListener("click", function () { sortBy(header, index); });
-  });
+  function start() {
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header, index) {
+      if (!header.dataset.sort) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "ss-sort";
+      button.textContent = header.textContent;
+      button.title = "Sort by " + header.textContent.toLowerCase();
+      header.textContent = "";
+      header.appendChild(button);
+      button.addEventListener("click", function () { sortBy(header, index); });
+    });
+    var params = new URLSearchParams(location.search);
+    fields.forEach(function (name) {
+      var select = form.elements[name];
+      var value = params.get(name);
+      if (value && select.querySelector('option[value="' + CSS.escape(value) + '"]')) {
+        select.value = value;
+      }
+      select.addEventListener("change", function () { applyFilters(true); });
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    applyFilters(false);
+  }
 
-  var params = new URLSearchParams(location.search);
-  fields.forEach(function (name) {
-    var select = form.elements[name];
-    var value = params.get(name);
-    if (value && select.querySelector('option[value="' + CSS.escape(value) + '"]')) {
-      select.value = value;
-    }
-    select.addEventListener("change", function () { applyFilters(true); });
-  });
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.hidden = false;
-  applyFilters(false);
+  /* Every story at once when the data loads; this page's rows when it cannot. */
+  var source = form.dataset.ssData;
+  fetch(source)
+    .then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    })
+    .then(function (data) {
+      rows = rowsFrom(data, source.replace(/catalog\.json$/, ""));
+      body.replaceChildren.apply(body, rows);
+      document.querySelectorAll(".ss-pager").forEach(function (pager) { pager.hidden = true; });
+    })
+    .catch(function () { /* keep the rows of this page */ })
+    .then(start);
 })();
