@@ -21,6 +21,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 from service_stories.csp import with_policy
 from service_stories.export import catalog_document, library_document
 from service_stories.library import paginate
@@ -73,9 +74,14 @@ class _Build:
     generated: dict[str, _Generated]
     story_html: dict[str, str] = field(default_factory=dict)  # filled as pages render
 
+    @cached_property
+    def urls(self) -> dict[str, str]:
+        """Each page's address from the site root, by source file; read once all files
+        are known (after on_files)."""
+        return {file.src_uri: file.url for file in self.files}
+
     def url_of(self, src_uri: str) -> str:
-        file = self.files.get_file_from_path(src_uri)
-        return file.url if file else src_uri
+        return self.urls.get(src_uri, src_uri)
 
     @cached_property
     def reviews(self):
@@ -253,9 +259,15 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     elif generated and generated.listing:
         size = CATALOG_PAGE if generated.template == "catalog.html" else COVERAGE_PAGE
         listing = paginate(library.by_title, size)[generated.listing - 1]
+
+    # Addresses relative to this page, as MkDocs' `url` filter gives them, without its
+    # path parsing (a story page links to a dozen pages; there may be thousands of pages).
+    def relative(src_uri: str) -> str:
+        return get_relative_url(build.url_of(src_uri), page.url)
+
     context.update(
         listing=listing,
-        listing_url=lambda first, number: build.url_of(listing_uri(first, number)),
+        listing_url=lambda first, number: relative(listing_uri(first, number)),
         catalog_src=CATALOG,
         coverage_src=TRAINERS,
         review_list=REVIEW_LIST,
@@ -278,9 +290,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
         stories_with_problems=build.stories_with_problems,
         channels=CHANNELS,
         outcomes=tuple(OUTCOMES),
-        url_of=build.url_of,
-        story_url=lambda slug: build.url_of(f"{slug}.md"),
-        lesson_url=lambda lesson_id: build.url_of(f"lessons/{lesson_id}.md"),
+        url_of=relative,
+        story_url=lambda slug: relative(f"{slug}.md"),
+        lesson_url=lambda lesson_id: relative(f"lessons/{lesson_id}.md"),
         lesson_title=lambda lesson_id: (
             library.lessons[lesson_id].title if lesson_id in library.lessons else lesson_id
         ),

@@ -189,6 +189,12 @@ def test_axe_finds_no_serious_or_critical_violation(browser, site_url, name, sch
     assert serious == []
 
 
+def open_catalog(page, address: str = "catalog/") -> None:
+    """Open the catalog and wait for its script to load every story and show the filters."""
+    page.goto(address)
+    page.wait_for_function("document.querySelector('form.ss-filters output').textContent !== ''")
+
+
 def visible_links(page) -> list[str]:
     return page.locator("table.ss-catalog tbody tr:not([hidden]) td:first-child a").evaluate_all(
         "links => links.map(link => link.getAttribute('href'))"
@@ -197,7 +203,7 @@ def visible_links(page) -> list[str]:
 
 def test_the_catalog_filter_by_lesson_shows_exactly_that_lessons_stories(page, site):
     data = json.loads((site[1] / "stories.json").read_text(encoding="utf-8"))
-    page.goto(PAGES["catalog"])
+    open_catalog(page)
     for lesson in data["lessons"]:
         page.get_by_label("Lesson").select_option(lesson["id"])
         expected = sorted(f"../{slug}/" for slug in lesson["stories"])
@@ -206,7 +212,7 @@ def test_the_catalog_filter_by_lesson_shows_exactly_that_lessons_stories(page, s
 
 
 def test_the_catalog_sorts_by_a_column(page):
-    page.goto(PAGES["catalog"])
+    open_catalog(page)
     assert len(visible_links(page)) >= 12
     page.get_by_role("button", name="Year").click()
     years = [int(y) for y in page.locator("tbody tr td:nth-child(3)").all_inner_texts()]
@@ -220,7 +226,7 @@ def test_the_catalog_sorts_by_a_column(page):
 
 
 def test_the_catalog_reads_its_filters_from_the_address(page):
-    page.goto("catalog/?outcome=failure")
+    open_catalog(page, "catalog/?outcome=failure")
     outcomes = page.locator("tbody tr:not([hidden]) td:nth-child(5)").all_inner_texts()
     assert outcomes and set(outcomes) == {"failure"}
     assert page.locator("output").inner_text().startswith(f"Showing {len(outcomes)} of ")
@@ -314,7 +320,7 @@ def test_with_javascript_the_catalog_filters_every_page_at_once(browser, tmp_pat
     server, url = serve(project / "site")
     context = browser.new_context(base_url=url)
     page, problems = watched(context, url)
-    page.goto("catalog/?lesson=own-the-mistake")
+    open_catalog(page, "catalog/?lesson=own-the-mistake")
     expected = sum("own-the-mistake" in text for text in LARGE.values())
     assert len(visible_links(page)) == expected
     assert page.locator("tbody tr").count() == len(LARGE)
