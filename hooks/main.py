@@ -37,6 +37,7 @@ from service_stories.model import (
 from service_stories.problems import Problems
 from service_stories.project import build_date
 from service_stories.reading import LessonPage, PathPage, StoryPage
+from service_stories.reading import Page as PlainPage
 from service_stories.safety import body_problems, may_hold_markup
 from service_stories.schema import json_schema
 from service_stories.site import (
@@ -73,6 +74,9 @@ class _Build:
     today: date
     generated: dict[str, _Generated]
     story_html: dict[str, str] = field(default_factory=dict)  # filled as pages render
+    # A story is a card on many pages; written with addresses from the site's root, a
+    # card is the same on every page as deep as another, so it is rendered once per depth.
+    cards: dict[tuple, str] = field(default_factory=dict)
 
     @cached_property
     def urls(self) -> dict[str, str]:
@@ -163,6 +167,16 @@ def _data_files(build: _Build, site_url: str) -> dict[str, str]:
     }
 
 
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    """The body as this build read it: each file is read and parsed once, and front
+    matter that YAML cannot read never reaches the page as text."""
+    record = _state(config).site.pages.get(page.file.src_uri)
+    if record is None or (type(record) is PlainPage and not record.problems):
+        return None  # an ordinary page: MkDocs reads it, and its metadata, itself
+    # The leading blank line tells MkDocs there is no metadata left to look for.
+    return "\n" + record.body
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     build = _state(config)
     src_uri = page.file.src_uri
@@ -196,8 +210,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
         if isinstance(meta.get(key), str):
             meta[key] = escape(meta[key])
     page.meta = meta
-    # Our own reading of the file: front matter MkDocs could not parse never shows as text.
-    return record.body if record is not None else markdown
+    return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
@@ -265,6 +278,14 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     def relative(src_uri: str) -> str:
         return get_relative_url(build.url_of(src_uri), page.url)
 
+    # Stories and lessons by way of the site's root (`base_url`): the same from every
+    # page of a depth, which lets story cards be reused.
+    root = context["base_url"]
+
+    def from_root(src_uri: str) -> str:
+        url = build.url_of(src_uri)
+        return url if root in (".", "") else f"{root}/{url}"
+
     context.update(
         listing=listing,
         listing_url=lambda first, number: relative(listing_uri(first, number)),
@@ -291,12 +312,14 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
         channels=CHANNELS,
         outcomes=tuple(OUTCOMES),
         url_of=relative,
-        story_url=lambda slug: relative(f"{slug}.md"),
-        lesson_url=lambda lesson_id: relative(f"lessons/{lesson_id}.md"),
+        story_url=lambda slug: from_root(f"{slug}.md"),
+        lesson_url=lambda lesson_id: from_root(f"lessons/{lesson_id}.md"),
         lesson_title=lambda lesson_id: (
             library.lessons[lesson_id].title if lesson_id in library.lessons else lesson_id
         ),
         long_date=lambda day: f"{day.day} {day:%B %Y}",
+        card_cache=build.cards,
+        card_depth=root,
         story_html=lambda slug: _rebase(
             build.story_html.get(slug, ""), build.url_of(f"{slug}.md"), page.url
         ),

@@ -113,17 +113,21 @@ def test_a_story_lists_the_stories_that_link_to_it(site):
 def test_a_lesson_page_shows_companion_lessons(site):
     page = article(site.page("lessons/exceed-the-ask"))
     companions = page.split('id="often-taught-with"')[1]
-    assert 'href="../personalize-the-reply/"' in companions
+    assert 'href="../../lessons/personalize-the-reply/"' in companions
     assert "What a trainer writes about Do a little more." in page
 
 
 def test_the_lessons_index_counts_stories(site):
     page = re.sub(r"\s+", " ", article(site.page("lessons")))
+    # Lesson links go by way of the site's root, here one folder up.
     assert (
-        'href="personalize-the-reply/">Speak to the person</a> <span class="ss-count">2 stories'
+        'href="../lessons/personalize-the-reply/">Speak to the person</a> '
+        '<span class="ss-count">2 stories' in page
+    )
+    assert (
+        'href="../lessons/own-the-mistake/">Own the mistake</a> <span class="ss-count">1 story'
         in page
     )
-    assert 'href="own-the-mistake/">Own the mistake</a> <span class="ss-count">1 story' in page
 
 
 def test_the_catalog_is_a_complete_plain_table_with_filter_data(site):
