@@ -96,6 +96,38 @@ class _Build:
         return self.site.stories_with_problems()
 
 
+@dataclass(frozen=True)
+class _Links:
+    """Addresses and names for one page's templates. Stories and lessons are reached by
+    way of the site's root (`base_url`), so a link is the same from every page of a
+    depth; other pages by the shortest relative address, as MkDocs' `url` filter does."""
+
+    build: _Build
+    page_url: str
+    depth: str  # the page's base_url: ".", "..", "../.."
+
+    def _from_root(self, src_uri: str) -> str:
+        url = self.build.url_of(src_uri)
+        return url if self.depth in (".", "") else f"{self.depth}/{url}"
+
+    def story(self, slug: str) -> str:
+        return self._from_root(f"{slug}.md")
+
+    def lesson(self, lesson_id: str) -> str:
+        return self._from_root(f"lessons/{lesson_id}.md")
+
+    def lesson_title(self, lesson_id: str) -> str:
+        lessons = self.build.site.library.lessons
+        return lessons[lesson_id].title if lesson_id in lessons else lesson_id
+
+    def page(self, src_uri: str) -> str:
+        return get_relative_url(self.build.url_of(src_uri), self.page_url)
+
+    @staticmethod
+    def date(day: date) -> str:
+        return f"{day.day} {day:%B %Y}"
+
+
 def _state(config: MkDocsConfig) -> _Build:
     return config[_STATE]
 
@@ -273,22 +305,10 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
         size = CATALOG_PAGE if generated.template == "catalog.html" else COVERAGE_PAGE
         listing = paginate(library.by_title, size)[generated.listing - 1]
 
-    # Addresses relative to this page, as MkDocs' `url` filter gives them, without its
-    # path parsing (a story page links to a dozen pages; there may be thousands of pages).
-    def relative(src_uri: str) -> str:
-        return get_relative_url(build.url_of(src_uri), page.url)
-
-    # Stories and lessons by way of the site's root (`base_url`): the same from every
-    # page of a depth, which lets story cards be reused.
-    root = context["base_url"]
-
-    def from_root(src_uri: str) -> str:
-        url = build.url_of(src_uri)
-        return url if root in (".", "") else f"{root}/{url}"
-
+    links = _Links(build, page.url, context["base_url"])
     context.update(
         listing=listing,
-        listing_url=lambda first, number: relative(listing_uri(first, number)),
+        listing_url=lambda first, number: links.page(listing_uri(first, number)),
         catalog_src=CATALOG,
         coverage_src=TRAINERS,
         review_list=REVIEW_LIST,
@@ -311,15 +331,13 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
         stories_with_problems=build.stories_with_problems,
         channels=CHANNELS,
         outcomes=tuple(OUTCOMES),
-        url_of=relative,
-        story_url=lambda slug: from_root(f"{slug}.md"),
-        lesson_url=lambda lesson_id: from_root(f"lessons/{lesson_id}.md"),
-        lesson_title=lambda lesson_id: (
-            library.lessons[lesson_id].title if lesson_id in library.lessons else lesson_id
-        ),
-        long_date=lambda day: f"{day.day} {day:%B %Y}",
+        links=links,
+        url_of=links.page,
+        story_url=links.story,
+        lesson_url=links.lesson,
+        lesson_title=links.lesson_title,
+        long_date=links.date,
         card_cache=build.cards,
-        card_depth=root,
         story_html=lambda slug: _rebase(
             build.story_html.get(slug, ""), build.url_of(f"{slug}.md"), page.url
         ),

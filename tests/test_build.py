@@ -96,11 +96,8 @@ def test_a_story_shows_its_header_facts(site):
 def test_related_stories_say_which_lessons_they_share(site):
     related = article(site.page("giraffe-bread")).split('id="related-stories"')[1]
     assert 'href="../lego/"' in related
-    assert re.search(
-        r"Shares\s+<a href=\"../lessons/personalize-the-reply/\">Speak to the "
-        r"person</a></span>",
-        related,
-    )
+    assert "Shares Speak to the person</span>" in related
+
     assert "kindle" not in related
 
 
