@@ -18,6 +18,7 @@ from functools import cached_property
 from html import escape
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -77,6 +78,14 @@ class _Build:
     # A story is a card on many pages; written with addresses from the site's root, a
     # card is the same on every page as deep as another, so it is rendered once per depth.
     cards: dict[tuple, str] = field(default_factory=dict)
+    macros: list = field(default_factory=list)  # the template module, once on_env has run
+
+    def card(self, links: _Links, story, reason=None) -> str:
+        key = (story.slug, reason, links.depth)
+        if key not in self.cards:
+            # The macro escapes everything it writes; mark its output as such.
+            self.cards[key] = Markup(self.macros[0].story_card(story, reason, links))
+        return self.cards[key]
 
     @cached_property
     def urls(self) -> dict[str, str]:
@@ -209,6 +218,11 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     return "\n" + record.body
 
 
+def on_env(env, config: MkDocsConfig, files: Files):
+    _state(config).macros.append(env.get_template("partials/macros.html").module)
+    return env
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     build = _state(config)
     src_uri = page.file.src_uri
@@ -337,7 +351,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
         lesson_url=links.lesson,
         lesson_title=links.lesson_title,
         long_date=links.date,
-        card_cache=build.cards,
+        card=lambda story, reason=None: build.card(links, story, reason),
         story_html=lambda slug: _rebase(
             build.story_html.get(slug, ""), build.url_of(f"{slug}.md"), page.url
         ),
