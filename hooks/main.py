@@ -88,6 +88,12 @@ class _Build:
         return self.cards[key]
 
     @cached_property
+    def in_paths(self) -> frozenset[str]:
+        """The stories some path includes: only their pages go into handouts."""
+        paths = self.site.library.paths.values()
+        return frozenset(step.slug for path in paths for step in path.steps)
+
+    @cached_property
     def urls(self) -> dict[str, str]:
         """Each page's address from the site root, by source file; read once all files
         are known (after on_files)."""
@@ -270,8 +276,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> st
         html = body_problems(html, record.body, record.body_line, problems)
         for problem in problems.found:
             log.warning(str(problem))
-    if isinstance(record, StoryPage) and record.story:
-        build.story_html[record.slug] = html
+    if isinstance(record, StoryPage) and record.slug in build.in_paths:
+        build.story_html[record.slug] = html  # for the handouts
     return html
 
 

@@ -38,11 +38,17 @@ def _hash(code: str) -> str:
 
 
 def policy(html: str) -> str:
-    """The policy for one page: this site's scripts, and the hashes of its inline ones."""
+    """The policy for one page: this site's scripts, and the hashes of its inline ones.
+
+    Only the page's frame is searched, not its article: Material's scripts sit in the
+    frame, and a script that somehow reached the article stays unhashed, and blocked.
+    """
+    start, end = html.find("<article"), html.rfind("</article>")
+    frame = html[:start] + html[end:] if 0 <= start < end else html
     hashes = sorted(
         {
             _hash(match["code"])
-            for match in _INLINE_SCRIPT.finditer(html)
+            for match in _INLINE_SCRIPT.finditer(frame)
             if "src=" not in match["attributes"] and "application/json" not in match["attributes"]
         }
     )
