@@ -250,6 +250,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
         generated = build.generated[src_uri]
         meta.setdefault("title", generated.title)
         meta["template"] = generated.template
+        # Further pages of a list, guides and handouts repeat what search already finds.
+        if (generated.listing or 0) > 1 or generated.path_id:
+            meta["search"] = {"exclude": True}
         # Wide tables need the room of the table of contents; a handout needs no chrome.
         if generated.template in ("trainers.html", "catalog.html", "coverage.html"):
             meta["hide"] = ["toc"]
