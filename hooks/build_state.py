@@ -1,0 +1,120 @@
+"""The state of one build, for the hooks: what was read, the pages made, addresses.
+
+Kept on the build's own config object by `main.on_files`, never in module state,
+because `mkdocs serve` keeps the hook modules loaded between rebuilds.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from markupsafe import Markup
+from mkdocs.structure.files import Files
+from mkdocs.utils import get_relative_url
+from service_stories.reading import StoryPage
+from service_stories.site import Site
+from service_stories.training import review_queue
+
+_LINK = re.compile(r'(href|src)="(?![a-z][a-z0-9+.-]*:|/|#)([^"]*)"')
+
+
+@dataclass(frozen=True)
+class Generated:
+    title: str
+    template: str
+    path_id: str | None = None
+    listing: int | None = None  # the page number, for a paged list
+    lesson_id: str | None = None  # for the further pages of a lesson's stories
+
+
+@dataclass(frozen=True)
+class Build:
+    site: Site
+    files: Files
+    display_root: str
+    today: date
+    generated: dict[str, Generated]
+    story_html: dict[str, str] = field(default_factory=dict)  # filled as pages render
+    # A story is a card on many pages; written with addresses from the site's root, a
+    # card is the same on every page as deep as another, so it is rendered once per depth.
+    cards: dict[tuple, str] = field(default_factory=dict)
+    macros: list = field(default_factory=list)  # the template module, once on_env has run
+
+    def card(self, links: Links, story, reason=None) -> str:
+        key = (story.slug, reason, links.depth)
+        if key not in self.cards:
+            # The macro escapes everything it writes; mark its output as such.
+            self.cards[key] = Markup(self.macros[0].story_card(story, reason, links))
+        return self.cards[key]
+
+    @cached_property
+    def in_paths(self) -> frozenset[str]:
+        """The stories some path includes: only their pages go into handouts."""
+        paths = self.site.library.paths.values()
+        return frozenset(step.slug for path in paths for step in path.steps)
+
+    @cached_property
+    def urls(self) -> dict[str, str]:
+        """Each page's address from the site root, by source file; read once all files
+        are known (after on_files)."""
+        return {file.src_uri: file.url for file in self.files}
+
+    def url_of(self, src_uri: str) -> str:
+        return self.urls.get(src_uri, src_uri)
+
+    @cached_property
+    def reviews(self):
+        return review_queue(self.site.library.stories.values(), self.today)
+
+    @cached_property
+    def stories_with_problems(self) -> list[StoryPage]:
+        return self.site.stories_with_problems()
+
+
+@dataclass(frozen=True)
+class Links:
+    """Addresses and names for one page's templates. Stories and lessons are reached by
+    way of the site's root (`base_url`), so a link is the same from every page of a
+    depth; other pages by the shortest relative address, as MkDocs' `url` filter does."""
+
+    build: Build
+    page_url: str
+    depth: str  # the page's base_url: ".", "..", "../.."
+
+    def _from_root(self, src_uri: str) -> str:
+        url = self.build.url_of(src_uri)
+        return url if self.depth in (".", "") else f"{self.depth}/{url}"
+
+    def story(self, slug: str) -> str:
+        return self._from_root(f"{slug}.md")
+
+    def lesson(self, lesson_id: str) -> str:
+        return self._from_root(f"lessons/{lesson_id}.md")
+
+    def lesson_title(self, lesson_id: str) -> str:
+        lessons = self.build.site.library.lessons
+        return lessons[lesson_id].title if lesson_id in lessons else lesson_id
+
+    def page(self, src_uri: str) -> str:
+        return get_relative_url(self.build.url_of(src_uri), self.page_url)
+
+    @staticmethod
+    def date(day: date) -> str:
+        return f"{day.day} {day:%B %Y}"
+
+
+def rebase(html: str, from_url: str, to_url: str) -> str:
+    """Rewrite the relative links of HTML rendered for one page so they work on another."""
+
+    def rebase(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(from_url, match.group(2)))
+        relative = posixpath.relpath(target, to_url)
+        if match.group(2).endswith("/") and not relative.endswith("/"):
+            relative += "/"
+        return f'{match.group(1)}="{relative}"'
+
+    return _LINK.sub(rebase, html)
