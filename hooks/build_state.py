@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from jinja2 import pass_context
 from markupsafe import Markup
 from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
@@ -43,6 +44,7 @@ class Build:
     # card is the same on every page as deep as another, so it is rendered once per depth.
     cards: dict[tuple, str] = field(default_factory=dict)
     macros: list = field(default_factory=list)  # the template module, once on_env has run
+    fragments: dict[tuple, str] = field(default_factory=dict)
 
     def card(self, links: Links, story, reason=None) -> str:
         key = (story.slug, reason, links.depth)
@@ -50,6 +52,24 @@ class Build:
             # The macro escapes everything it writes; mark its output as such.
             self.cards[key] = Markup(self.macros[0].story_card(story, reason, links))
         return self.cards[key]
+
+    @pass_context
+    def fragment(self, context, name: str, *, caller) -> str:
+        """A part of the page's frame (`{% call fragment(name) %}...{% endcall %}`),
+        rendered once for all the pages of a folder that the nav does not list.
+
+        On those pages (the stories, the lessons) the sidebar, the palette and search
+        forms and the footer are the same: nothing in them is active, and their relative
+        addresses depend only on the folder. A page the nav lists is rendered in full.
+        """
+        page, nav = context.get("page"), context.get("nav")
+        if page is not None and nav is not None and any(item is page for item in nav.pages):
+            return caller()
+        folder = posixpath.dirname(page.url.rstrip("/")) if page is not None else None
+        key = (name, context.get("base_url"), folder)
+        if key not in self.fragments:
+            self.fragments[key] = Markup(caller())
+        return self.fragments[key]
 
     @cached_property
     def in_paths(self) -> frozenset[str]:

@@ -14,7 +14,9 @@ import posixpath
 from html import escape
 from typing import Any
 
+import material.templates
 from build_state import Build, Generated, Links, rebase
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -50,6 +52,7 @@ from service_stories.training import review
 log = logging.getLogger("mkdocs.plugins.service_stories")
 
 _STATE = "service_stories"
+MATERIAL_TEMPLATES = os.path.dirname(material.templates.__file__)
 
 
 def _state(config: MkDocsConfig) -> Build:
@@ -133,8 +136,14 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     return "\n" + record.body
 
 
-def on_env(env, config: MkDocsConfig, files: Files):
-    _state(config).macros.append(env.get_template("partials/macros.html").module)
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    build = _state(config)
+    # `material/partials/x.html` is Material's own partial, for overrides that wrap one.
+    env.loader = ChoiceLoader(
+        [env.loader, PrefixLoader({"material": FileSystemLoader(MATERIAL_TEMPLATES)})]
+    )
+    env.globals["fragment"] = build.fragment
+    build.macros.append(env.get_template("partials/macros.html").module)
     return env
 
 
