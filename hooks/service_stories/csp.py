@@ -11,9 +11,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from functools import lru_cache
 
-# Our own generated pages: script elements as MkDocs and Material write them.
-_INLINE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<code>.*?)</script>", re.DOTALL)
 _HEAD = re.compile(r"<head>\s*(<meta charset=\"utf-8\">)?")
 
 POLICY = (
@@ -32,9 +31,24 @@ POLICY = (
 )
 
 
+@lru_cache(maxsize=64)  # the same few scripts, on every page
 def _hash(code: str) -> str:
     digest = hashlib.sha256(code.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode()}'"
+
+
+def _scripts(html: str, start: int, stop: int):
+    """The (attributes, code) of each script element in html[start:stop], as MkDocs and
+    Material write them. Found with `str.find`, which is several times faster here than
+    a regular expression: every page is searched."""
+    at = html.find("<script", start, stop)
+    while at != -1:
+        opened = html.find(">", at, stop)
+        closed = html.find("</script>", opened, stop)
+        if opened == -1 or closed == -1:
+            return
+        yield html[at + len("<script") : opened], html[opened + 1 : closed]
+        at = html.find("<script", closed, stop)
 
 
 def policy(html: str) -> str:
@@ -44,12 +58,13 @@ def policy(html: str) -> str:
     frame, and a script that somehow reached the article stays unhashed, and blocked.
     """
     start, end = html.find("<article"), html.rfind("</article>")
-    frame = html[:start] + html[end:] if 0 <= start < end else html
+    parts = ((0, start), (end, len(html))) if 0 <= start < end else ((0, len(html)),)
     hashes = sorted(
         {
-            _hash(match["code"])
-            for match in _INLINE_SCRIPT.finditer(frame)
-            if "src=" not in match["attributes"] and "application/json" not in match["attributes"]
+            _hash(code)
+            for part in parts
+            for attributes, code in _scripts(html, *part)
+            if "src=" not in attributes and "application/json" not in attributes
         }
     )
     return "; ".join((*POLICY, " ".join(["script-src 'self'", *hashes])))
@@ -57,5 +72,8 @@ def policy(html: str) -> str:
 
 def with_policy(html: str) -> str:
     """The page with its policy as the first thing in <head> after the charset."""
+    head = _HEAD.search(html)
+    if head is None:
+        return html
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
-    return _HEAD.sub(lambda match: match.group(0) + meta, html, count=1)
+    return html[: head.end()] + meta + html[head.end() :]
