@@ -84,7 +84,7 @@ class Library:
                 self.by_lesson[lesson_id].append(story)
             by_set[frozenset(story.lessons)].append(story)
         self._groups = [_Group(key, tuple(members)) for key, members in by_set.items()]
-        self._rankings: dict[frozenset[str], list[tuple[tuple[float, int], _Group]]] = {}
+        self._rankings: dict[tuple[frozenset[str], int], list] = {}
 
     def steps(self, path: Path) -> list[Story]:
         """The path's stories, in order (a step whose story has problems is skipped)."""
@@ -116,7 +116,7 @@ class Library:
         then by slug. Stories with the same lessons rank alike, so the ranking is worked
         out once per set of lessons, over groups rather than over every pair of stories.
         """
-        ranking = self._ranking(frozenset(story.lessons))
+        ranking = self._ranking(frozenset(story.lessons), limit)
         found: list[Related] = []
         for _key, run in itertools.groupby(ranking, key=lambda item: item[0]):
             groups = [group for _, group in run]
@@ -130,17 +130,27 @@ class Library:
                     return found
         return found
 
-    def _ranking(self, lessons: frozenset[str]) -> list[tuple[tuple[float, int], _Group]]:
-        if lessons not in self._rankings:
+    def _ranking(
+        self, lessons: frozenset[str], limit: int
+    ) -> list[tuple[tuple[float, int], _Group]]:
+        """The best groups for this set of lessons, best first: only as many as can hold
+        `limit` stories besides the one asking, and every group tied with the last."""
+        key = (lessons, limit)
+        if key not in self._rankings:
+            weights = {lesson: self.weight(lesson) for lesson in sorted(lessons)}
             scored = []
             for group in self._groups:
                 common = lessons & group.lessons
                 if common:
-                    score = round(sum(self.weight(lesson) for lesson in sorted(common)), 9)
+                    score = round(sum(weights[lesson] for lesson in sorted(common)), 9)
                     scored.append(((-score, -len(common)), group))
             scored.sort(key=lambda item: (item[0], item[1].stories[0].slug))
-            self._rankings[lessons] = scored
-        return self._rankings[lessons]
+            kept, held = 0, 0
+            while kept < len(scored) and (held <= limit or scored[kept][0] == scored[kept - 1][0]):
+                held += len(scored[kept][1].stories)
+                kept += 1
+            self._rankings[key] = scored[:kept]
+        return self._rankings[key]
 
     @cached_property
     def backlinks(self) -> dict[str, list[Story]]:
