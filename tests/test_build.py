@@ -184,6 +184,24 @@ def test_the_sidebar_holds_sections_only(site):
         assert f'href="../{slug}/"' not in nav and f'href="{slug}/"' not in nav
 
 
+def sidebar(html: str) -> str:
+    return html.split('data-md-type="navigation"')[1].split("</nav>")[0]
+
+
+def test_the_sidebar_marks_the_section_being_read_though_shared_by_other_pages(site):
+    # The sidebar is rendered once per folder for the pages the nav does not list;
+    # the sections themselves, in the same folders, must still show as active.
+    active = re.compile(r'href="([^"]*)" class="md-nav__link md-nav__link--active"')
+    assert active.findall(sidebar(site.page("catalog"))) == ["./"]
+    assert active.findall(sidebar(site.page("trainers"))) == ["./"]
+    assert active.findall(sidebar(site.page("lessons"))) == ["./"]
+    for page in ("lego", "kindle", "lessons/exceed-the-ask"):
+        assert active.findall(sidebar(site.page(page))) == []
+    # Its addresses are relative to each page's folder.
+    assert 'href="../catalog/"' in sidebar(site.page("lego"))
+    assert 'href="../../catalog/"' in sidebar(site.page("lessons/own-the-mistake"))
+
+
 def test_a_story_page_is_the_same_size_however_many_stories_there_are(build):
     small = build({**LESSONS, **STORIES}, name="small")
     others = {
