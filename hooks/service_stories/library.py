@@ -137,19 +137,23 @@ class Library:
         `limit` stories besides the one asking, and every group tied with the last."""
         key = (lessons, limit)
         if key not in self._rankings:
-            weights = {lesson: self.weight(lesson) for lesson in sorted(lessons)}
+            # A group's rank depends only on the lessons it shares: a handful of subsets.
+            ranks: dict[frozenset[str], tuple[float, int]] = {}
             scored = []
             for group in self._groups:
                 common = lessons & group.lessons
                 if common:
-                    score = round(sum(weights[lesson] for lesson in sorted(common)), 9)
-                    scored.append(((-score, -len(common)), group))
-            scored.sort(key=lambda item: (item[0], item[1].stories[0].slug))
+                    if common not in ranks:
+                        score = round(sum(self.weight(lesson) for lesson in sorted(common)), 9)
+                        ranks[common] = (-score, -len(common))
+                    # Groups are disjoint, so the first slug breaks every tie.
+                    scored.append((ranks[common], group.stories[0].slug, group))
+            scored.sort()
             kept, held = 0, 0
             while kept < len(scored) and (held <= limit or scored[kept][0] == scored[kept - 1][0]):
-                held += len(scored[kept][1].stories)
+                held += len(scored[kept][2].stories)
                 kept += 1
-            self._rankings[key] = scored[:kept]
+            self._rankings[key] = [(rank, group) for rank, _, group in scored[:kept]]
         return self._rankings[key]
 
     @cached_property
