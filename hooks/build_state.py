@@ -41,17 +41,23 @@ class Build:
     generated: dict[str, Generated]
     story_html: dict[str, str] = field(default_factory=dict)  # filled as pages render
     # A story is a card on many pages; written with addresses from the site's root, a
-    # card is the same on every page as deep as another, so it is rendered once per depth.
+    # card's parts are the same on every page as deep as another: rendered once per depth.
     cards: dict[tuple, str] = field(default_factory=dict)
     macros: list = field(default_factory=list)  # the template module, once on_env has run
     fragments: dict[tuple, str] = field(default_factory=dict)
 
     def card(self, links: Links, story, reason=None) -> str:
-        key = (story.slug, reason, links.depth)
+        macros = self.macros[0]
+        # The macros escape everything they write; mark their output as such.
+        key = ("story", story.slug, links.depth)
         if key not in self.cards:
-            # The macro escapes everything it writes; mark its output as such.
-            self.cards[key] = Markup(self.macros[0].story_card(story, reason, links))
-        return self.cards[key]
+            self.cards[key] = Markup(macros.card_story(story, links))
+        tail = ("reason", reason, links.depth) if reason else ("summary", story.slug)
+        if tail not in self.cards:
+            self.cards[tail] = Markup(
+                macros.card_reason(reason, links) if reason else macros.card_summary(story)
+            )
+        return self.cards[key] + self.cards[tail]
 
     @pass_context
     def fragment(self, context, name: str, *, caller) -> str:
