@@ -7,6 +7,7 @@ state, because `mkdocs serve` keeps this module loaded between rebuilds.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -110,7 +111,26 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_uri, data in _data_files(build, config.site_url or "").items():
         files.append(File.generated(config, src_uri, content=data))
     config[_STATE] = build
+    _keep_out_of_collections()
     return files
+
+
+def _keep_out_of_collections() -> None:
+    """Leave what the build has read so far out of the garbage collector's passes.
+
+    The library and the pages live until the build ends, yet every full collection
+    would walk them all again: at 1,000 stories, tens of thousands of objects, many
+    times a build. `on_post_build` (or `on_build_error`) hands them back.
+    """
+    gc.freeze()
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    gc.unfreeze()
+
+
+def on_build_error(error: Exception) -> None:
+    gc.unfreeze()
 
 
 def _data_files(build: Build, site_url: str) -> dict[str, str]:
@@ -144,6 +164,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     )
     env.globals["fragment"] = build.fragment
     build.macros.append(env.get_template("partials/macros.html").module)
+    _keep_out_of_collections()  # and now every page read
     return env
 
 
