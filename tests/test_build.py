@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from html.parser import HTMLParser
 
@@ -217,6 +218,16 @@ def test_a_broken_story_fails_the_strict_build_naming_file_and_field(build):
     broken = story("Broken", "exceed-the-ask").replace("year: 2014", "year: soon")
     with pytest.raises(Abort):
         build({**LESSONS, **STORIES, "broken.md": broken})
+
+
+def test_a_build_hands_back_to_the_garbage_collector_what_it_held(build):
+    # `mkdocs serve` rebuilds in one process: nothing may stay frozen between builds.
+    build({**LESSONS, **STORIES})
+    assert gc.get_freeze_count() == 0
+    broken = story("Broken", "exceed-the-ask").replace("year: 2014", "year: soon")
+    with pytest.raises(Abort):
+        build({**LESSONS, **STORIES, "broken.md": broken}, name="broken")
+    assert gc.get_freeze_count() == 0
 
 
 def test_every_problem_is_logged_once_without_a_traceback(build):
