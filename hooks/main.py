@@ -162,7 +162,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.loader = ChoiceLoader(
         [env.loader, PrefixLoader({"material": FileSystemLoader(MATERIAL_TEMPLATES)})]
     )
-    env.globals["fragment"] = build.fragment
+    env.globals.update(_build_globals(build), fragment=build.fragment)
     build.macros.append(env.get_template("partials/macros.html").module)
     _keep_out_of_collections()  # and now every page read
     return env
@@ -259,7 +259,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     described = story or lesson or (path if isinstance(record, PathPage) else None)
     links = Links(build, page.url, context["base_url"])
     context.update(
-        library=library,
         record=record,
         story=story,
         lesson=lesson,
@@ -271,23 +270,24 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
         },
         positions=library.positions(story.slug) if story else [],
         review=review(story, build.today) if story else None,
-        overdue=build.reviews[0],
-        never_reviewed=build.reviews[1],
-        stories_with_problems=build.stories_with_problems,
         links=links,
         card=lambda story, reason=None: build.card(links, story, reason),
         story_html=lambda slug: rebase(
             build.story_html.get(slug, ""), build.url_of(f"{slug}.md"), page.url
         ),
-        **_template_globals(build, links),
+        **_page_helpers(links),
     )
     return context
 
 
-def _template_globals(build: Build, links: Links) -> dict[str, Any]:
+def _build_globals(build: Build) -> dict[str, Any]:
+    """What every template may use that is the same on every page of a build."""
     library = build.site.library
     return dict(
-        listing_url=lambda first, number: links.page(listing_uri(first, number)),
+        library=library,
+        overdue=build.reviews[0],
+        never_reviewed=build.reviews[1],
+        stories_with_problems=build.stories_with_problems,
         catalog_src=CATALOG,
         coverage_src=TRAINERS,
         review_list=REVIEW_LIST,
@@ -296,9 +296,16 @@ def _template_globals(build: Build, links: Links) -> dict[str, Any]:
         heat=library.heat,
         channels=CHANNELS,
         outcomes=tuple(OUTCOMES),
+        long_date=Links.date,
+    )
+
+
+def _page_helpers(links: Links) -> dict[str, Any]:
+    """Addresses and names, as the page's templates write them."""
+    return dict(
+        listing_url=lambda first, number: links.page(listing_uri(first, number)),
         url_of=links.page,
         story_url=links.story,
         lesson_url=links.lesson,
         lesson_title=links.lesson_title,
-        long_date=links.date,
     )
