@@ -7,7 +7,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from conftest import lesson, story
+from conftest import lesson, make_project, story
 from mkdocs.exceptions import Abort
 
 LESSONS = {
@@ -310,3 +310,23 @@ def test_front_matter_text_is_escaped_everywhere_it_is_shown(build):
     assert 'name="description" content="&lt;img src=x onerror=alert(2)&gt;' in story_page
     index = (site.site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "<script>alert" not in index
+
+
+def test_a_changed_template_shows_in_the_next_build_despite_the_template_cache(tmp_path):
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    project = make_project(tmp_path, {**LESSONS, **STORIES})
+
+    def lego_page() -> str:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+        mkdocs_build(config)
+        return (project / "site" / "lego" / "index.html").read_text(encoding="utf-8")
+
+    first = lego_page()
+    assert any((project / ".cache" / "templates").iterdir())
+    template = project / "overrides" / "story.html"
+    source = template.read_text(encoding="utf-8")
+    template.write_text(source.replace(">Sources<", ">Where this comes from<"), encoding="utf-8")
+    second = lego_page()
+    assert ">Sources</h2>" in first and ">Where this comes from</h2>" in second
