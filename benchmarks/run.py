@@ -4,7 +4,7 @@ For each library size N, builds in turn (A B A B ...) the project with N synthet
 stories ("ours") and the same story Markdown under plain Material with no hooks and
 the stories kept out of the nav ("floor"), then prints medians and the ratios ours/floor.
 
-    python benchmarks/run.py                      # N = 100, 1,000 and 5,000; 3 runs each
+    python benchmarks/run.py                      # N = 100, 1,000 and 5,000; 5 runs each
     python benchmarks/run.py --sizes 50 --runs 1  # a quick look
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import platform
 import shutil
 import statistics
@@ -56,6 +57,9 @@ def prepare(count: int, work: Path) -> tuple[Path, Path]:
 
 def build(project: Path, site: Path) -> dict[str, float]:
     shutil.rmtree(site, ignore_errors=True)
+    # Each build writes tens of megabytes; let the disk take the last build's before
+    # timing the next, so that neither side pays for the other's writes.
+    os.sync()
     output = subprocess.run(
         [sys.executable, str(HERE / "build_one.py"), str(project / "mkdocs.yml"), str(site)],
         check=True,
@@ -203,7 +207,8 @@ def report(results, table) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
-    parser.add_argument("--runs", type=int, default=3)
+    # Shared machines are noisy: a median of five holds better than one of three.
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     arguments = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="stories-bench-") as work:
