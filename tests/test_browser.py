@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -192,7 +193,9 @@ def test_axe_finds_no_serious_or_critical_violation(browser, site_url, name, sch
 def open_catalog(page, address: str = "catalog/") -> None:
     """Open the catalog and wait for its script to load every story and show the filters."""
     page.goto(address)
-    page.wait_for_function("document.querySelector('form.ss-filters output').textContent !== ''")
+    # A locator waits from Playwright's own script: a string predicate would be evaluated
+    # in the page, which the Content-Security-Policy rightly forbids.
+    playwright_api.expect(page.locator("form.ss-filters output")).to_have_text(re.compile(r"\S"))
 
 
 def visible_links(page) -> list[str]:
