@@ -15,6 +15,7 @@ import posixpath
 from html import escape
 from typing import Any
 
+import jinja2
 import material.templates
 from build_state import Build, Generated, Links, rebase
 from jinja2 import (
@@ -256,13 +257,20 @@ def _lesson_and_listing(build: Build, record, generated: Generated | None):
 def _template_cache(config: MkDocsConfig) -> FileSystemBytecodeCache | None:
     """Jinja's compiled templates, kept between builds in the project's `.cache/` (where
     Material's plugins keep theirs): compiling every template again costs each build,
-    and each `mkdocs serve` rebuild, about 0.2 s. Jinja recompiles a changed template."""
-    folder = os.path.join(os.path.dirname(config.config_file_path or ""), ".cache", "templates")
+    and each `mkdocs serve` rebuild, about 0.2 s. Jinja recompiles a changed template;
+    a folder per Jinja version keeps another version's code from being reused."""
+    config_file = config.config_file_path or ""
+    if not os.path.isfile(config_file):
+        return None  # a configuration from standard input: no project folder to use
+    folder = os.path.join(
+        os.path.dirname(config_file), ".cache", "templates", f"jinja2-{jinja2.__version__}"
+    )
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError:
-        return None  # a read-only checkout builds without the cache
-    return FileSystemBytecodeCache(folder)
+        return None
+    # A read-only checkout builds without the cache rather than failing on a write.
+    return FileSystemBytecodeCache(folder) if os.access(folder, os.W_OK) else None
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any):
