@@ -66,10 +66,11 @@ class Build:
 
         On those pages (the stories, the lessons) the sidebar, the palette and search
         forms and the footer are the same: nothing in them is active, and their relative
-        addresses depend only on the folder. A page the nav lists is rendered in full.
+        addresses depend only on the folder. A page the nav lists, or a page above one,
+        is rendered in full.
         """
         page, nav = context.get("page"), context.get("nav")
-        if page is not None and nav is not None and any(item is page for item in nav.pages):
+        if page is not None and nav is not None and frame_is_its_own(page, nav):
             return caller()
         folder = posixpath.dirname(page.url.rstrip("/")) if page is not None else None
         key = (name, context.get("base_url"), folder)
@@ -99,6 +100,12 @@ class Build:
     @cached_property
     def stories_with_problems(self) -> list[StoryPage]:
         return self.site.stories_with_problems()
+
+
+def frame_is_its_own(page, nav) -> bool:
+    """Whether the nav lists this page (its section shows as active), or a page below it
+    (whose address, written from this page, names this page's own folder)."""
+    return any(item is page or (page.url and item.url.startswith(page.url)) for item in nav.pages)
 
 
 @dataclass(frozen=True)

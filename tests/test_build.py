@@ -5,8 +5,10 @@ from __future__ import annotations
 import gc
 import re
 from html.parser import HTMLParser
+from types import SimpleNamespace
 
 import pytest
+from build_state import frame_is_its_own
 from conftest import lesson, make_project, story
 from mkdocs.exceptions import Abort
 
@@ -201,6 +203,16 @@ def test_the_sidebar_marks_the_section_being_read_though_shared_by_other_pages(s
     # Its addresses are relative to each page's folder.
     assert 'href="../catalog/"' in sidebar(site.page("lego"))
     assert 'href="../../catalog/"' in sidebar(site.page("lessons/own-the-mistake"))
+
+
+def test_a_page_above_a_listed_page_renders_its_own_sidebar():
+    # From `guides/`, the listed `guides/setup/` is `setup/`; from `lego/`, `../guides/setup/`.
+    listed = SimpleNamespace(url="guides/setup/")
+    nav = SimpleNamespace(pages=[SimpleNamespace(url=""), listed])
+    assert frame_is_its_own(listed, nav)
+    assert frame_is_its_own(SimpleNamespace(url="guides/"), nav)
+    assert not frame_is_its_own(SimpleNamespace(url="lego/"), nav)
+    assert not frame_is_its_own(SimpleNamespace(url="guides/other/"), nav)
 
 
 def test_a_story_page_is_the_same_size_however_many_stories_there_are(build):
