@@ -109,9 +109,11 @@ def test_the_lesson_index_ranks_exactly_as_comparing_every_pair(seed):
     ]
     library = Library(stories, make_lessons(*lesson_ids))
     for story in library.stories.values():
-        assert [r.story.slug for r in library.related(story, 5)] == reference_ranking(
-            library, story, 5
-        )
+        for limit in (1, 3, 5, 100):
+            assert [r.story.slug for r in library.related(story, limit)] == reference_ranking(
+                library, story, limit
+            )
+        assert library.related(story, 0) == []
 
 
 def test_backlinks_list_the_stories_that_link_here():

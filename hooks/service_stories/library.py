@@ -116,6 +116,8 @@ class Library:
         then by slug. Stories with the same lessons rank alike, so the ranking is worked
         out once per set of lessons, over groups rather than over every pair of stories.
         """
+        if limit < 1:
+            return []
         ranking = self._ranking(frozenset(story.lessons), limit)
         found: list[Related] = []
         for _key, run in itertools.groupby(ranking, key=lambda item: item[0]):
