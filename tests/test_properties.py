@@ -85,6 +85,11 @@ def oracle_accepts(front_matter: str) -> bool:
     if re.search(r"(^|[\s\[{,:])\*[^\s]", front_matter):
         return False  # aliases are refused
     try:
+        if any(isinstance(token, yaml.TagToken) for token in yaml.scan(front_matter)):
+            return False  # so are explicit tags, even !!str
+    except yaml.YAMLError:
+        return False
+    try:
         data = yaml.load(front_matter, Loader=_StrictLoader)
     except (yaml.YAMLError, ValueError, TypeError):
         return False

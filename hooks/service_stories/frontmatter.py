@@ -114,6 +114,10 @@ def split(text: str, problems: Problems, *, required: bool) -> Document:
         return Document(None, "", len(lines) + 1)
     body = "\n".join(lines[closing + 1 :])
     fields = parse("\n".join(lines[1:closing]) + "\n", problems, first_line=2)
+    if fields is None and any(_FENCE.match(line) for line in lines[closing + 1 :]):
+        # Unreadable, and another --- line follows: the first may sit inside a value, so
+        # what comes after it may be more front matter. Show the problem, not raw YAML.
+        return Document(None, "", closing + 2)
     return Document(fields, body, closing + 2)
 
 
@@ -148,7 +152,7 @@ def parse(source: str, problems: Problems, *, first_line: int) -> Mapping | None
             "write one field per line, as name: value",
         )
         return None
-    value = _Reader(problems, first_line).read(node, FIELD)
+    value = _Reader(problems, first_line, source if "!" in source else "").read(node, FIELD)
     return value if isinstance(value, Mapping) else None
 
 
@@ -173,9 +177,12 @@ def _yaml_fix(error: yaml.MarkedYAMLError) -> str:
 class _Reader:
     """Turns YAML nodes into values, refusing what front matter has no use for."""
 
-    def __init__(self, problems: Problems, first_line: int) -> None:
+    def __init__(self, problems: Problems, first_line: int, source: str = "") -> None:
         self.problems = problems
         self.first_line = first_line
+        # The text, only when it holds a `!`: YAML resolves `!!int "2019"` to the same
+        # tag as a plain 2019, so an explicit tag is found where the value is written.
+        self.lines = source.split("\n") if source else []
         self.seen: set[int] = set()
         self.aliased: set[str] = set()  # fields already reported for an alias
 
@@ -196,6 +203,8 @@ class _Reader:
                 )
             return Refused(line)
         self.seen.add(id(node))
+        if self.lines and self._explicitly_tagged(node):
+            return self._refuse_tag(node, where, line)
         if isinstance(node, yaml.ScalarNode) and node.tag in _SCALAR_KINDS:
             return Scalar(node.value, _SCALAR_KINDS[node.tag], line)
         if isinstance(node, yaml.SequenceNode) and node.tag == _YAML + "seq":
@@ -208,6 +217,16 @@ class _Reader:
             return Sequence(items, line)
         if isinstance(node, yaml.MappingNode) and node.tag == _YAML + "map":
             return self._mapping(node, where, line)
+        return self._refuse_tag(node, where, line)
+
+    def _explicitly_tagged(self, node: yaml.Node) -> bool:
+        mark = node.start_mark
+        written = self.lines[mark.line][mark.column :] if mark.line < len(self.lines) else ""
+        if written.startswith("&"):  # an anchor may come before the tag
+            written = written.partition(" ")[2].lstrip()
+        return written.startswith("!")
+
+    def _refuse_tag(self, node: yaml.Node, where: str, line: int) -> Refused:
         tag = node.tag.replace(_YAML, "!!")
         self.problems.add(
             line,
