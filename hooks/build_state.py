@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -16,20 +17,15 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
+from service_stories import addresses
+from service_stories.csp import Policy
+from service_stories.links import Rendered
+from service_stories.plan import Generated
 from service_stories.reading import StoryPage
 from service_stories.site import Site
 from service_stories.training import review_queue
 
 _LINK = re.compile(r'(href|src)="(?![a-z][a-z0-9+.-]*:|/|#)([^"]*)"')
-
-
-@dataclass(frozen=True)
-class Generated:
-    title: str
-    template: str
-    path_id: str | None = None
-    listing: int | None = None  # the page number, for a paged list
-    lesson_id: str | None = None  # for the further pages of a lesson's stories
 
 
 @dataclass(frozen=True)
@@ -45,6 +41,17 @@ class Build:
     cards: dict[tuple, str] = field(default_factory=dict)
     macros: list = field(default_factory=list)  # the template module, once on_env has run
     fragments: dict[tuple, str] = field(default_factory=dict)
+    rendered: dict[str, Rendered] = field(default_factory=dict)  # each body's links, anchors
+    backlinks: dict[str, list] = field(default_factory=dict)  # once every body is rendered
+    env: list = field(default_factory=list)  # the Jinja environment, once on_env has run
+    policies: dict[str, Policy] = field(default_factory=dict)  # by the pages' base_url
+    injected: list[str] = field(default_factory=list)  # pages that held a foreign script
+
+    def policy(self, base_url: str, known: Callable[[str], list[str]]) -> Policy:
+        """The policy of the pages at one depth: the scripts the templates write there."""
+        if base_url not in self.policies:
+            self.policies[base_url] = Policy.allowing(known(base_url))
+        return self.policies[base_url]
 
     def card(self, links: Links, story, reason=None) -> str:
         macros = self.macros[0]
@@ -97,9 +104,10 @@ class Build:
     def reviews(self):
         return review_queue(self.site.library.stories.values(), self.today)
 
-    @cached_property
-    def stories_with_problems(self) -> list[StoryPage]:
-        return self.site.stories_with_problems()
+    def stories_with_problems(self) -> list[tuple[StoryPage, int]]:
+        """Each story whose file has problems, with how many (once every body is checked)."""
+        problems = self.site.problems_of
+        return [(page, len(problems(page.src_uri))) for page in self.site.stories_with_problems()]
 
 
 def frame_is_its_own(page, nav) -> bool:
@@ -123,10 +131,10 @@ class Links:
         return url if self.depth in (".", "") else f"{self.depth}/{url}"
 
     def story(self, slug: str) -> str:
-        return self._from_root(f"{slug}.md")
+        return self._from_root(addresses.story(slug))
 
     def lesson(self, lesson_id: str) -> str:
-        return self._from_root(f"lessons/{lesson_id}.md")
+        return self._from_root(addresses.lesson(lesson_id))
 
     def lesson_title(self, lesson_id: str) -> str:
         lessons = self.build.site.library.lessons

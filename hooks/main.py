@@ -14,10 +14,11 @@ import os
 import posixpath
 from html import escape
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 import material.templates
-from build_state import Build, Generated, Links, rebase
+from build_state import Build, Links, rebase
 from jinja2 import (
     ChoiceLoader,
     Environment,
@@ -26,11 +27,16 @@ from jinja2 import (
     PrefixLoader,
 )
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from service_stories.csp import with_policy
+from service_stories import addresses
+from service_stories.checks import checked_body, checked_links
+from service_stories.csp import script_texts
 from service_stories.export import catalog_document, library_document
 from service_stories.library import paginate
+from service_stories.links import LinkCollector
 from service_stories.model import (
     CATALOG_PAGE,
     CHANNELS,
@@ -40,19 +46,14 @@ from service_stories.model import (
     OUTCOMES,
     REVIEW_LIST,
 )
-from service_stories.problems import Problems
+from service_stories.plan import Generated, generated_pages
 from service_stories.project import build_date
 from service_stories.reading import LessonPage, PathPage, StoryPage
-from service_stories.reading import Page as PlainPage
-from service_stories.safety import body_problems, may_hold_markup
 from service_stories.schema import json_schema
 from service_stories.site import (
     CATALOG,
     HOME,
-    LESSONS_INDEX,
-    PATHS_INDEX,
     TRAINERS,
-    Site,
     load_site,
 )
 from service_stories.training import review
@@ -60,6 +61,8 @@ from service_stories.training import review
 log = logging.getLogger("mkdocs.plugins.service_stories")
 
 _STATE = "service_stories"
+_COLLECTOR = "service_stories_links"
+SCRIPT_PARTIALS = "partials/javascripts"  # where Material keeps the scripts it writes inline
 MATERIAL_TEMPLATES = os.path.dirname(material.templates.__file__)
 
 
@@ -69,36 +72,18 @@ def _state(config: MkDocsConfig) -> Build:
 
 def listing_uri(first: str, number: int) -> str:
     """The source file of page `number` of a paged list whose first page is `first`."""
-    folder = "trainers/coverage" if first == TRAINERS else first.removesuffix(".md")
-    return first if number == 1 else f"{folder}/{number}.md"
+    if first == TRAINERS:
+        return addresses.coverage(number)
+    if first == CATALOG:
+        return addresses.catalog(number)
+    return addresses.lesson(first.removeprefix(addresses.LESSONS + "/").removesuffix(".md"), number)
 
 
-def _generated_pages(site: Site) -> dict[str, Generated]:
-    pages = {
-        LESSONS_INDEX: Generated("Lessons", "lessons.html"),
-        PATHS_INDEX: Generated("Paths", "paths.html"),
-    }
-    stories = len(site.library.stories)
-    for number in range(1, max(1, -(-stories // CATALOG_PAGE)) + 1):
-        title = "Catalog" if number == 1 else f"Catalog, page {number}"
-        pages[listing_uri(CATALOG, number)] = Generated(title, "catalog.html", listing=number)
-    for number in range(1, max(1, -(-stories // COVERAGE_PAGE)) + 1):
-        title = "Trainer's corner" if number == 1 else f"Coverage, page {number}"
-        template = "trainers.html" if number == 1 else "coverage.html"
-        pages[listing_uri(TRAINERS, number)] = Generated(title, template, listing=number)
-    for lesson in site.library.lessons.values():
-        count = -(-len(site.library.by_lesson[lesson.id]) // LESSON_PAGE)
-        for number in range(2, count + 1):
-            pages[listing_uri(f"lessons/{lesson.id}.md", number)] = Generated(
-                f"{lesson.title}, page {number}", "lesson.html", listing=number, lesson_id=lesson.id
-            )
-    for path in site.library.paths.values():
-        base = f"trainers/{path.id}"
-        pages[f"{base}/guide.md"] = Generated(
-            f"Facilitator guide: {path.title}", "guide.html", path.id
-        )
-        pages[f"{base}/handout.md"] = Generated(f"Handout: {path.title}", "handout.html", path.id)
-    return pages
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Records each page's links and anchors as Markdown renders it, for `checked_links`.
+    config[_COLLECTOR] = LinkCollector()
+    config.markdown_extensions.append(config[_COLLECTOR])
+    return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -107,9 +92,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     markdown = [(file.src_uri, file.content_bytes) for file in files.documentation_pages()]
     today = build_date()
     site = load_site(markdown, display_root, today)
-    for problem in site.problems:
+    for problem in sorted(p for page in site.pages.values() for p in page.problems):
         log.warning(str(problem))
-    generated = _generated_pages(site)
+    generated = generated_pages(site.library)
     for src_uri in generated:
         if files.get_file_from_path(src_uri) is None:
             inclusion = InclusionLevel.NOT_IN_NAV if "/" in src_uri else InclusionLevel.UNDEFINED
@@ -134,6 +119,12 @@ def _keep_out_of_collections() -> None:
 
 def on_post_build(config: MkDocsConfig) -> None:
     gc.unfreeze()
+    injected = set(_state(config).injected)
+    if injected:
+        raise PluginError(
+            f"{len(injected)} page{'s' * (len(injected) != 1)} held a script that no template "
+            "of the site writes (see the errors above), so the build fails"
+        )
 
 
 def on_build_error(error: Exception) -> None:
@@ -154,11 +145,12 @@ def _data_files(build: Build, site_url: str) -> dict[str, str]:
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
-    """The body as this build read it: each file is read and parsed once, and front
-    matter that YAML cannot read never reaches the page as text."""
+    """The body as this build read it: each file is read and parsed once, its front
+    matter strictly, so that front matter never reaches the page as text and none of it
+    reaches the page's head unchecked."""
     record = _state(config).site.pages.get(page.file.src_uri)
-    if record is None or (type(record) is PlainPage and not record.problems):
-        return None  # an ordinary page: MkDocs reads it, and its metadata, itself
+    if record is None:
+        return None  # a page the build makes
     # The leading blank line tells MkDocs there is no metadata left to look for.
     return "\n" + record.body
 
@@ -170,8 +162,15 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.loader = ChoiceLoader(
         [env.loader, PrefixLoader({"material": FileSystemLoader(MATERIAL_TEMPLATES)})]
     )
+    # Every body is rendered now: links can be checked against every page's anchors.
+    sources = {file.src_uri for file in files}
+    story_links = checked_links(build.site, build.rendered, sources, build.display_root)
+    build.backlinks.update(build.site.library.backlinks(story_links))
+    for problem in sorted(p for found in build.site.later.values() for p in found):
+        log.warning(str(problem))
     env.globals.update(_build_globals(build), fragment=build.fragment)
     build.macros.append(env.get_template("partials/macros.html").module)
+    build.env.append(env)
     _keep_out_of_collections()  # and now every page read
     return env
 
@@ -180,19 +179,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
     build = _state(config)
     src_uri = page.file.src_uri
     record = build.site.pages.get(src_uri)
-    meta: dict[str, Any] = dict(page.meta)
+    meta: dict[str, Any] = {}
+    if record is not None:
+        if not record.title_from_heading:
+            meta["title"] = record.title
+        if record.description:
+            meta["description"] = record.description
+        if record.hide:
+            meta["hide"] = list(record.hide)
     if isinstance(record, StoryPage):
-        meta = {"title": record.title, "template": "story.html"}
-        if record.story:
-            meta["description"] = record.story.summary
+        meta["template"] = "story.html"
     elif isinstance(record, LessonPage):
-        meta = {"title": record.title, "template": "lesson.html"}
-        if record.lesson:
-            meta["description"] = record.lesson.summary
+        meta["template"] = "lesson.html"
     elif isinstance(record, PathPage):
-        meta = {"title": record.title, "template": "path.html"}
-        if record.path:
-            meta["description"] = record.path.summary
+        meta["template"] = "path.html"
     if src_uri in build.generated:
         generated = build.generated[src_uri]
         meta.setdefault("title", generated.title)
@@ -209,7 +209,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
         meta["template"] = "home.html"
     # Material writes page.meta.title and .description into the page unescaped.
     for key in ("title", "description"):
-        if isinstance(meta.get(key), str):
+        if key in meta:
             meta[key] = escape(meta[key])
     page.meta = meta
     return markdown
@@ -217,26 +217,76 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     build = _state(config)
+    found = config[_COLLECTOR].take()
     record = build.site.pages.get(page.file.src_uri)
     if record is None:
         return html
-    # Plain Markdown (no HTML, attribute list, entity or link) renders to safe HTML.
-    if may_hold_markup(record.body):
-        problems = Problems(posixpath.join(build.display_root, record.src_uri))
-        html = body_problems(html, record.body, record.body_line, problems)
-        for problem in problems.found:
-            log.warning(str(problem))
+    build.rendered[record.src_uri] = found
+    html = checked_body(build.site, record.src_uri, html, build.display_root)
+    if record.title_from_heading and page.title and "title" not in page.meta:
+        # MkDocs took the title from the first heading, as HTML; the head wants text.
+        page.meta["title"] = escape(_text_of(page.title))
     if isinstance(record, StoryPage) and record.slug in build.in_paths:
         build.story_html[record.slug] = html  # for the handouts
     return html
 
 
+def _text_of(html: str) -> str:
+    """What a browser shows of a piece of HTML, such as a heading: its text."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    body = LexborHTMLParser(html).body
+    return " ".join((body.text(deep=True) if body is not None else "").split())
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    return with_policy(output)
+    shown = posixpath.join(_state(config).display_root, page.file.src_uri)
+    return _with_policy(output, config, shown, addresses.depth(page.url))
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    return with_policy(output) if template_name.endswith(".html") else output
+    if not template_name.endswith(".html"):
+        return output
+    project = os.path.dirname(config.config_file_path or "")
+    folder = os.path.relpath(config.theme.custom_dir or project, project).replace(os.sep, "/")
+    # MkDocs gives the error page the site's own address as its root.
+    root = urlsplit(config.site_url or "/").path or "/"
+    return _with_policy(output, config, f"{folder}/{template_name}", root)
+
+
+def _with_policy(output: str, config: MkDocsConfig, shown: str, base_url: str) -> str:
+    build = _state(config)
+    policy = build.policy(base_url, lambda base: _known_scripts(build.env[0], config, base))
+    for script in policy.injected(output):
+        build.injected.append(shown)
+        log.error(
+            f"{shown}:1: page: holds a script that no template of the site writes, "
+            f"`{' '.join(script.split())[:80]}` (find where a template writes a value "
+            "with | safe or outside autoescape; the page's policy does not let it run)"
+        )
+    return policy.apply(output)
+
+
+def _known_scripts(env: Environment, config: MkDocsConfig, base_url: str) -> list[str]:
+    """Material's inline scripts (its `partials/javascripts/`, or an override's), as this
+    site writes them into a page whose way up to the root is `base_url`."""
+    context = {
+        "config": config,
+        "base_url": base_url,
+        "features": config.theme.get("features") or [],
+    }
+    names = {
+        f"{SCRIPT_PARTIALS}/{name}"
+        for folder in config.theme.dirs
+        if os.path.isdir(os.path.join(folder, SCRIPT_PARTIALS))
+        for name in os.listdir(os.path.join(folder, SCRIPT_PARTIALS))
+        if name.endswith(".html")
+    }
+    return [
+        code
+        for name in sorted(names)
+        for code in script_texts(env.get_template(name).render(context))
+    ]
 
 
 def _lesson_and_listing(build: Build, record, generated: Generated | None):
@@ -273,8 +323,11 @@ def _template_cache(config: MkDocsConfig) -> FileSystemBytecodeCache | None:
     return FileSystemBytecodeCache(folder) if os.access(folder, os.W_OK) else None
 
 
+@event_priority(100)  # before Material's search plugin indexes `page.content`
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any):
     build = _state(config)
+    # The page shows its body; search indexes what `page.content` holds from here on.
+    context["body"] = page.content
     library = build.site.library
     record = build.site.pages.get(page.file.src_uri)
     generated = build.generated.get(page.file.src_uri)
@@ -285,8 +338,13 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     lesson, listing = _lesson_and_listing(build, record, generated)
     described = story or lesson or (path if isinstance(record, PathPage) else None)
     links = Links(build, page.url, context["base_url"])
+    if story:
+        search_text = build.env[0].get_template("partials/search-text.html")
+        page.content = search_text.render(story=story, body=page.content)
     context.update(
         record=record,
+        problems=build.site.problems_of(page.file.src_uri),
+        backlinks=build.backlinks.get(story.slug, []) if story else [],
         story=story,
         lesson=lesson,
         path=path,
@@ -314,7 +372,7 @@ def _build_globals(build: Build) -> dict[str, Any]:
         library=library,
         overdue=build.reviews[0],
         never_reviewed=build.reviews[1],
-        stories_with_problems=build.stories_with_problems,
+        stories_with_problems=build.stories_with_problems(),
         catalog_src=CATALOG,
         coverage_src=TRAINERS,
         review_list=REVIEW_LIST,

@@ -1,9 +1,12 @@
-"""A Content-Security-Policy for each built page: the site's own scripts and nothing else.
+"""A Content-Security-Policy for each built page, allowing only the scripts the site wrote.
 
-Material puts three small scripts inline in every page (reading the colour palette and
-the site's scope before the page draws). Rather than allowing every inline script, the
-policy names each of a page's inline scripts by its SHA-256 hash, so an injected script
-would not run even if one got past the sanitizer.
+Material writes a few small scripts inline in every page (reading the colour palette and
+the site's scope before the page draws), from its partials in `partials/javascripts/`.
+The build renders those partials itself, for each depth of page (their code names the
+site's root relative to the page), and the policy allows exactly those scripts, by their
+SHA-256 hashes: nothing is read back from a page. A page that holds any other inline
+script had it injected; `injected()` finds it as a browser would, and the build reports
+it and fails, while the policy, which never names it, keeps it from running.
 """
 
 from __future__ import annotations
@@ -11,9 +14,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from functools import lru_cache
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from .markup import Element, elements
 
 _HEAD = re.compile(r"<head>\s*(<meta charset=\"utf-8\">)?")
+# Material's configuration: data for its bundle, not code; a browser does not run it.
+CONFIG_BLOCK = ' id="__config" type="application/json"'
+_DATA_TYPES = ("application/json", "application/ld+json", "text/plain", "text/template")
 
 POLICY = (
     "default-src 'self'",
@@ -31,49 +41,85 @@ POLICY = (
 )
 
 
-@lru_cache(maxsize=64)  # the same few scripts, on every page
-def _hash(code: str) -> str:
+def sha256(code: str) -> str:
     digest = hashlib.sha256(code.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
-def _scripts(html: str, start: int, stop: int):
-    """The (attributes, code) of each script element in html[start:stop], as MkDocs and
-    Material write them. Found with `str.find`, which is several times faster here than
-    a regular expression: every page is searched."""
-    at = html.find("<script", start, stop)
-    while at != -1:
-        opened = html.find(">", at, stop)
-        closed = html.find("</script>", opened, stop)
-        if opened == -1 or closed == -1:
-            return
-        yield html[at + len("<script") : opened], html[opened + 1 : closed]
-        at = html.find("<script", closed, stop)
+def script_texts(html: str) -> list[str]:
+    """The code of each inline script in a piece of HTML, such as a rendered partial."""
+    return [e.text for e in elements(html) if e.tag == "script" and not dict(e.attributes)]
 
 
-def policy(html: str) -> str:
-    """The policy for one page: this site's scripts, and the hashes of its inline ones.
+@dataclass(frozen=True)
+class Policy:
+    """The scripts the site writes into pages of one depth, and the policy that allows them."""
 
-    Only the page's frame is searched, not its article: Material's scripts sit in the
-    frame, and a script that somehow reached the article stays unhashed, and blocked.
-    """
-    start, end = html.find("<article"), html.rfind("</article>")
-    parts = ((0, start), (end, len(html))) if 0 <= start < end else ((0, len(html)),)
-    hashes = sorted(
-        {
-            _hash(code)
-            for part in parts
-            for attributes, code in _scripts(html, *part)
-            if "src=" not in attributes and "application/json" not in attributes
-        }
-    )
-    return "; ".join((*POLICY, " ".join(["script-src 'self'", *hashes])))
+    scripts: frozenset[str]
+
+    @classmethod
+    def allowing(cls, scripts: Iterable[str]) -> Policy:
+        return cls(frozenset(scripts))
+
+    @property
+    def meta(self) -> str:
+        hashes = " ".join(sorted(sha256(code) for code in self.scripts))
+        content = "; ".join((*POLICY, f"script-src 'self' {hashes}".rstrip()))
+        return f'<meta http-equiv="Content-Security-Policy" content="{content}">'
+
+    def apply(self, html: str) -> str:
+        """The page with its policy as the first thing in <head> after the charset."""
+        head = _HEAD.search(html)
+        if head is None:
+            return html
+        return html[: head.end()] + self.meta + html[head.end() :]
+
+    def injected(self, html: str) -> list[str]:
+        """Each script element in the page that the site did not write, as a browser finds
+        them. Every script element a browser builds starts with `<script` in any case, so
+        when each of those is one of the site's own, written out whole, the page is clean
+        without parsing it; otherwise it is parsed."""
+        lowered = html.lower()
+        at = lowered.find("<script")
+        while at != -1:
+            end = self._own_script_end(html, at)
+            if end is None:
+                return self._injected_by_parsing(html)
+            at = lowered.find("<script", end)
+        return []
+
+    def _own_script_end(self, html: str, at: int) -> int | None:
+        opened = html.find(">", at)
+        closed = html.find("</script>", opened)
+        if not html.startswith("<script", at) or opened == -1 or closed == -1:
+            return None
+        attributes, code = html[at + len("<script") : opened], html[opened + 1 : closed]
+        own = (
+            (not attributes and code in self.scripts)
+            or attributes == CONFIG_BLOCK
+            or (_is_source(attributes) and not code)
+        )
+        return closed + len("</script>") if own else None
+
+    def _injected_by_parsing(self, html: str) -> list[str]:
+        found = []
+        for element in elements(html):
+            if element.tag == "script" and not self._is_own(element):
+                attributes = "".join(f" {name}" for name, _ in element.attributes)
+                found.append(f"<script{attributes}>{element.text}")
+        return found
+
+    def _is_own(self, element: Element) -> bool:
+        attributes = dict(element.attributes)
+        if "src" in attributes:
+            parts = urlsplit(attributes["src"])
+            return not (parts.scheme or parts.netloc) and not element.text.strip()
+        if attributes.get("type", "").lower() in _DATA_TYPES:
+            return attributes.get("id") == "__config" or not element.text.strip()
+        return element.text in self.scripts
 
 
-def with_policy(html: str) -> str:
-    """The page with its policy as the first thing in <head> after the charset."""
-    head = _HEAD.search(html)
-    if head is None:
-        return html
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
-    return html[: head.end()] + meta + html[head.end() :]
+def _is_source(attributes: str) -> bool:
+    """`<script src="...">` with an address on this site, as the templates write them."""
+    match = re.fullmatch(r' src="([^"<>]*)"', attributes)
+    return bool(match) and not urlsplit(match.group(1)).scheme and "//" not in match.group(1)

@@ -18,9 +18,9 @@ from .problems import Problems
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def suggest(word: str, choices: Iterable[str]) -> list[str]:
+def suggest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> list[str]:
     """The choices closest to a misspelt word, best first."""
-    return difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
+    return difflib.get_close_matches(word, list(choices), n=3, cutoff=cutoff)
 
 
 def one_of_fix(word: str, choices: Iterable[str], kind: str, also: str = "") -> str:

@@ -11,7 +11,7 @@ import heapq
 import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -158,13 +158,13 @@ class Library:
             self._rankings[key] = [(rank, group) for rank, _, group in scored[:kept]]
         return self._rankings[key]
 
-    @cached_property
-    def backlinks(self) -> dict[str, list[Story]]:
-        """For each story, the stories whose bodies link to it."""
+    def backlinks(self, links: Mapping[str, Iterable[str]]) -> dict[str, list[Story]]:
+        """For each story, the stories whose bodies link to it, given the slugs each story
+        links to (known once the bodies are rendered)."""
         found: dict[str, list[Story]] = defaultdict(list)
         for story in self.stories.values():
-            for target in story.links:
-                if target in self.stories:
+            for target in dict.fromkeys(links.get(story.slug, ())):
+                if target in self.stories and target != story.slug:
                     found[target].append(story)
         return found
 

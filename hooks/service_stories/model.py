@@ -84,7 +84,6 @@ class Story:
     lessons: tuple[str, ...]
     summary: str
     sources: tuple[Source, ...]
-    links: tuple[str, ...] = ()  # slugs of the stories whose pages this story's body links to
     reviewed: date | None = None
     review_every: int | None = None
     owner: str | None = None

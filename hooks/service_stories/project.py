@@ -1,12 +1,14 @@
 """A knowledge base on disk: its mkdocs.yml, its docs folder, and checking all of it.
 
-This is what `stories check` runs. It reads the same files with the same code as the
-build and renders bodies with the same Markdown extensions, without loading MkDocs.
+This is what `stories check` runs. It finds the files MkDocs would, reads them with the
+same code as the build, and renders bodies with the same Markdown extensions (MkDocs' own
+three first, as MkDocs loads them) and the same link collector, without loading MkDocs.
 """
 
 from __future__ import annotations
 
 import os
+import posixpath
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -15,11 +17,19 @@ from typing import Any
 import markdown
 import yaml
 
-from .problems import Problem, Problems
-from .safety import body_problems, may_hold_markup
+from . import addresses
+from .checks import checked_body, checked_links
+from .links import LinkCollector, Rendered
+from .plan import generated_pages
+from .problems import Problem
+from .safety import may_hold_markup
 from .site import Site, load_site
 
 CONFIG_NAME = "mkdocs.yml"
+# MkDocs always loads these, before those mkdocs.yml names.
+BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
+# MkDocs leaves these out of every site: hidden files and folders, and a top `templates/`.
+_ALWAYS_EXCLUDED = (".*", "/templates/")
 
 
 def build_date() -> date:
@@ -47,19 +57,46 @@ class Project:
     docs_dir: Path
     extensions: list[Any] = field(default_factory=list)
     extension_configs: dict[str, Any] = field(default_factory=dict)
+    exclude_docs: str = ""  # mkdocs.yml's patterns, in .gitignore's syntax
 
     @property
     def display_root(self) -> str:
         return Path(os.path.relpath(self.docs_dir, self.config_file.parent)).as_posix()
 
-    def markdown_files(self) -> list[tuple[str, bytes]]:
-        """Every Markdown file of the docs folder, as MkDocs sees them (no hidden files)."""
+    def files(self) -> list[str]:
+        """Every file of the docs folder that MkDocs would publish, as `src_uri`s."""
         found = []
-        for path in sorted(self.docs_dir.rglob("*.md")):
-            src_uri = path.relative_to(self.docs_dir).as_posix()
-            if not any(part.startswith(".") for part in src_uri.split("/")):
-                found.append((src_uri, path.read_bytes()))
-        return found
+        for folder, _, names in os.walk(self.docs_dir, followlinks=True):
+            relative = Path(os.path.relpath(folder, self.docs_dir)).as_posix()
+            for name in names:
+                found.append(name if relative == "." else f"{relative}/{name}")
+        excluded = _excluded(found, self.exclude_docs)
+        kept = [src_uri for src_uri in found if src_uri not in excluded]
+        # Like MkDocs, a README.md beside an index.md is left out.
+        return sorted(
+            src_uri
+            for src_uri in kept
+            if not (
+                posixpath.basename(src_uri) == "README.md"
+                and posixpath.join(posixpath.dirname(src_uri), "index.md") in kept
+            )
+        )
+
+    def markdown_files(self) -> list[tuple[str, bytes]]:
+        """Every Markdown page of the docs folder, as MkDocs sees them."""
+        return [
+            (src_uri, (self.docs_dir / src_uri).read_bytes())
+            for src_uri in self.files()
+            if addresses.is_markdown(src_uri)
+        ]
+
+
+def _excluded(src_uris: list[str], patterns: str) -> set[str]:
+    """The files MkDocs leaves out: hidden ones, a top `templates/`, and `exclude_docs`."""
+    import pathspec  # MkDocs' own matcher for these patterns, installed with it
+
+    spec = pathspec.GitIgnoreSpec.from_lines([*_ALWAYS_EXCLUDED, *patterns.splitlines()])
+    return {src_uri for src_uri in src_uris if spec.match_file(src_uri)}
 
 
 def find_config(start: Path) -> Path:
@@ -77,19 +114,22 @@ def load_project(config_file: Path) -> Project:
     docs_dir = config_file.parent / str(config.get("docs_dir") or "docs")
     if not docs_dir.is_dir():
         raise ProjectError(f"{config_file}: docs_dir {docs_dir} is not a folder")
-    extensions, configs = [], {}
+    extensions, configs = list(BUILTIN_EXTENSIONS), {}
     for entry in config.get("markdown_extensions") or []:
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
-        extensions.append(name)
+        if name not in extensions:
+            extensions.append(name)
         if options:
             configs[name] = options
-    return Project(config_file, docs_dir, extensions, configs)
+    exclude = config.get("exclude_docs") or ""
+    return Project(config_file, docs_dir, extensions, configs, str(exclude))
 
 
-def _renderer(project: Project) -> markdown.Markdown:
+def _renderer(project: Project, collector: LinkCollector) -> markdown.Markdown:
     try:
         return markdown.Markdown(
-            extensions=project.extensions, extension_configs=project.extension_configs
+            extensions=[*project.extensions, collector],
+            extension_configs=project.extension_configs,
         )
     except Exception as error:  # an extension that is missing or misconfigured
         raise ProjectError(f"{project.config_file}: markdown_extensions: {error}") from error
@@ -107,14 +147,26 @@ class Report:
 
 def check(project: Project, today: date | None = None) -> Report:
     """Every problem in the project's content, as the build would report it."""
-    site = load_site(project.markdown_files(), project.display_root, today or build_date())
-    problems = list(site.problems)
-    renderer = None
-    for page in site.pages.values():
-        if may_hold_markup(page.body):
-            renderer = renderer or _renderer(project)
-            renderer.reset()
-            found = Problems(f"{project.display_root}/{page.src_uri}")
-            body_problems(renderer.convert(page.body), page.body, page.body_line, found)
-            problems.extend(found.found)
-    return Report(site, sorted(problems))
+    files = project.files()
+    sources = [(uri, (project.docs_dir / uri).read_bytes()) for uri in files]
+    markdown_files = [(uri, raw) for uri, raw in sources if addresses.is_markdown(uri)]
+    site = load_site(markdown_files, project.display_root, today or build_date())
+    collector = LinkCollector()
+    renderers: list[markdown.Markdown] = []
+
+    def render(src_uri: str) -> Rendered:
+        if not renderers:
+            renderers.append(_renderer(project, collector))
+        renderer = renderers[0]
+        renderer.reset()
+        html = renderer.convert(site.pages[src_uri].body)
+        found = collector.take()
+        checked_body(site, src_uri, html, project.display_root)
+        return found
+
+    # Only a body with markup, an entity or a link can hold a problem once rendered; other
+    # pages are rendered when a link needs their anchors.
+    rendered = {uri: render(uri) for uri, page in site.pages.items() if may_hold_markup(page.body)}
+    every_file = {*files, *generated_pages(site.library)}
+    checked_links(site, rendered, every_file, project.display_root, render=render)
+    return Report(site, site.problems)

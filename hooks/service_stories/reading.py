@@ -29,8 +29,6 @@ from .safety import within_limits
 LESSON_FIELDS = ("title", "summary", "order")
 PATH_FIELDS = ("title", "audience", "summary", "steps", "order")
 
-_INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
-_REFERENCE_LINK = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
@@ -43,23 +41,26 @@ class Page:
     body: str
     body_line: int  # the line of the file where the body starts
     problems: tuple[Problem, ...]
+    description: str | None = None
+    hide: tuple[str, ...] = ()  # parts of the page's frame to leave out
+    # An ordinary page without a title takes its first heading's, known once rendered.
+    title_from_heading: bool = False
 
 
 @dataclass(frozen=True)
 class StoryPage(Page):
-    slug: str
-    story: Story | None  # None while the story has problems
-    links: tuple[tuple[int, str], ...] = ()  # (line, target) of each link to a Markdown file
+    slug: str = ""
+    story: Story | None = None  # None while the story has problems
 
 
 @dataclass(frozen=True)
 class LessonPage(Page):
-    lesson: Lesson | None
+    lesson: Lesson | None = None
 
 
 @dataclass(frozen=True)
 class PathPage(Page):
-    path: Path | None
+    path: Path | None = None
 
 
 def _document(src_uri: str, raw: bytes, problems: Problems, required: bool) -> Document:
@@ -95,7 +96,16 @@ def _stand_in_title(src_uri: str) -> str:
     return name.replace("-", " ").replace("_", " ").capitalize()
 
 
-def _check_slug(name: str, kind: str, problems: Problems) -> None:
+def _check_name(src_uri: str, kind: str, problems: Problems) -> str:
+    """The id a story, lesson or path takes from its file name, which must be `<id>.md`."""
+    name, extension = posixpath.splitext(posixpath.basename(src_uri))
+    if extension != ".md":
+        problems.add(
+            1,
+            "file name",
+            f"`{posixpath.basename(src_uri)}` is not a .md file",
+            f"rename it to {name}.md: every {kind} is a .md file",
+        )
     if not SLUG.match(name):
         fixed = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "my-story"
         problems.add(
@@ -104,21 +114,55 @@ def _check_slug(name: str, kind: str, problems: Problems) -> None:
             f"`{name}` is not a valid {kind} id",
             f"rename the file to {fixed}.md: lowercase letters, digits and hyphens",
         )
+    return name
 
 
 def read_page(src_uri: str, raw: bytes, display_root: str) -> Page:
-    """An ordinary page: only its front matter's syntax is checked."""
+    """An ordinary page: its front matter is optional, and read as strictly as a story's."""
     problems = Problems(posixpath.join(display_root, src_uri))
     document = _document(src_uri, raw, problems, required=False)
+    title = description = None
+    hide: tuple[str, ...] = ()
+    if document.fields is not None:
+        reader = read.FieldReader(document.fields, problems)
+        reader.unknown(schema.names(schema.PAGE), "page")
+        titled, described, hidden = schema.PAGE
+        title = reader.text(titled.name, limit=titled.limit or 0, required=False)
+        description = reader.text(described.name, limit=described.limit or 0, required=False)
+        hide = _parts(reader.value(hidden.name, required=False), hidden, problems)
     return Page(
-        src_uri, _stand_in_title(src_uri), document.body, document.body_line, tuple(problems.found)
+        src_uri,
+        title or _stand_in_title(src_uri),
+        document.body,
+        document.body_line,
+        tuple(problems.found),
+        description=description,
+        hide=hide,
+        title_from_heading=title is None,
     )
+
+
+def _parts(value, field: schema.Field, problems: Problems) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items = read.words(value, field.name, problems, most=len(field.choices), example=field.example)
+    found: list[str] = []
+    for item in items or ():
+        if item.text not in field.choices:
+            problems.add(
+                item.line,
+                field.name,
+                f"`{item.text}` is not a part of the page",
+                read.one_of_fix(item.text, field.choices, "parts"),
+            )
+        elif item.text not in found:
+            found.append(item.text)
+    return tuple(found)
 
 
 def read_lesson(src_uri: str, raw: bytes, display_root: str) -> LessonPage:
     problems = Problems(posixpath.join(display_root, src_uri))
-    lesson_id = posixpath.splitext(posixpath.basename(src_uri))[0]
-    _check_slug(lesson_id, "lesson", problems)
+    lesson_id = _check_name(src_uri, "lesson", problems)
     document = _document(src_uri, raw, problems, required=True)
     lesson = title = None
     if document.fields is not None:
@@ -133,15 +177,20 @@ def read_lesson(src_uri: str, raw: bytes, display_root: str) -> LessonPage:
             lesson = Lesson(lesson_id, title, summary, order)
     shown = title or _stand_in_title(src_uri)
     return LessonPage(
-        src_uri, shown, document.body, document.body_line, tuple(problems.found), lesson
+        src_uri,
+        shown,
+        document.body,
+        document.body_line,
+        tuple(problems.found),
+        description=lesson.summary if lesson else None,
+        lesson=lesson,
     )
 
 
 def read_path(src_uri: str, raw: bytes, display_root: str, stories: Collection[str]) -> PathPage:
     """A training path: its steps must name stories, each once."""
     problems = Problems(posixpath.join(display_root, src_uri))
-    path_id = posixpath.splitext(posixpath.basename(src_uri))[0]
-    _check_slug(path_id, "path", problems)
+    path_id = _check_name(src_uri, "path", problems)
     document = _document(src_uri, raw, problems, required=True)
     path = title = None
     if document.fields is not None:
@@ -155,7 +204,15 @@ def read_path(src_uri: str, raw: bytes, display_root: str, stories: Collection[s
         if not problems and title and audience and summary and steps:
             path = Path(path_id, title, audience, summary, steps, order)
     shown = title or _stand_in_title(src_uri)
-    return PathPage(src_uri, shown, document.body, document.body_line, tuple(problems.found), path)
+    return PathPage(
+        src_uri,
+        shown,
+        document.body,
+        document.body_line,
+        tuple(problems.found),
+        description=path.summary if path else None,
+        path=path,
+    )
 
 
 def read_story(
@@ -163,8 +220,7 @@ def read_story(
 ) -> StoryPage:
     """Read and check one story against the schema and the library's lessons."""
     problems = Problems(posixpath.join(display_root, src_uri))
-    slug = posixpath.splitext(src_uri)[0]
-    _check_slug(slug, "story", problems)
+    slug = _check_name(src_uri, "story", problems)
     if slug in RESERVED_SLUGS:
         problems.add(
             1,
@@ -177,14 +233,19 @@ def read_story(
     values = {}
     if document.fields is not None:
         values = _story_values(document.fields, problems, lessons, today)
-    links = tuple(body_links(document.body, document.body_line))
     story = None
     if not problems and document.fields is not None:
-        words = training.count_words(document.body)
-        story = Story(slug=slug, links=_story_links(slug, links), words=words, **values)
+        story = Story(slug=slug, words=training.count_words(document.body), **values)
     shown = values.get("title") or _stand_in_title(src_uri)
     return StoryPage(
-        src_uri, shown, document.body, document.body_line, tuple(problems.found), slug, story, links
+        src_uri,
+        shown,
+        document.body,
+        document.body_line,
+        tuple(problems.found),
+        description=story.summary if story else None,
+        slug=slug,
+        story=story,
     )
 
 
@@ -289,29 +350,3 @@ def _prose_lines(body: str):
             continue
         if fence is None:
             yield number, line
-
-
-def body_links(body: str, body_line: int) -> list[tuple[int, str]]:
-    """Each relative link to a Markdown file in the body, as (file line, target)."""
-    if "](" not in body and "]:" not in body:
-        return []
-    found = []
-    for number, line in _prose_lines(body):
-        for target in _INLINE_LINK.findall(line) + _REFERENCE_LINK.findall(line):
-            path = target.split("#", 1)[0]
-            if path.endswith(".md") and "://" not in path and not path.startswith("/"):
-                found.append((body_line + number, path))
-    return found
-
-
-def _story_links(slug: str, links: tuple[tuple[int, str], ...]) -> tuple[str, ...]:
-    """The slugs of the stories a body links to, as `[text](other-story.md)`."""
-    slugs: list[str] = []
-    for _, target in links:
-        path = posixpath.normpath(target)
-        if "/" in path or path == "index.md":
-            continue
-        other = path[: -len(".md")]
-        if other != slug and other not in slugs:
-            slugs.append(other)
-    return tuple(slugs)

@@ -121,6 +121,35 @@ STORY: tuple[Field, ...] = (
 )
 
 
+# An ordinary page (a guide, the home page, an index page's introduction): its front matter
+# is optional, and what it holds reaches the page's head, so it is read as strictly.
+PAGE_PARTS = ("navigation", "toc", "footer")
+PAGE: tuple[Field, ...] = (
+    Field(
+        "title",
+        "text",
+        "The page's title; without one, its first heading.",
+        required=False,
+        limit=MAX_TITLE,
+    ),
+    Field(
+        "description",
+        "text",
+        "One or two sentences, for search engines and link previews.",
+        required=False,
+        limit=MAX_SUMMARY,
+    ),
+    Field(
+        "hide",
+        "parts",
+        "Parts of the page's frame to leave out: " + ", ".join(PAGE_PARTS) + ".",
+        required=False,
+        example="[toc]",
+        choices=PAGE_PARTS,
+    ),
+)
+
+
 def names(fields: tuple[Field, ...]) -> tuple[str, ...]:
     return tuple(field.name for field in fields)
 
@@ -174,5 +203,6 @@ def _property(field: Field) -> dict[str, Any]:
             "uniqueItems": True,
         },
         "answer": {"oneOf": [_text(300), {"type": "array", "items": _text(300), "minItems": 1}]},
+        "parts": {"type": "array", "items": {"enum": list(field.choices)}, "uniqueItems": True},
     }
     return {"description": field.description, **kinds[field.kind]}

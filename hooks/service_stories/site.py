@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from .fields import suggest
+from . import addresses
 from .library import Library
 from .problems import Problem
 from .reading import (
@@ -21,25 +21,23 @@ from .reading import (
     read_story,
 )
 
-HOME = "index.md"
-LESSONS_DIR = "lessons"
-LESSONS_INDEX = "lessons/index.md"
-PATHS_DIR = "paths"
-PATHS_INDEX = "paths/index.md"
-CATALOG = "catalog.md"
-TRAINERS = "trainers.md"
+HOME = addresses.HOME
+LESSONS_INDEX = addresses.LESSONS_INDEX
+PATHS_INDEX = addresses.PATHS_INDEX
+CATALOG = addresses.CATALOG
+TRAINERS = addresses.TRAINERS
 
 
 def kind_of(src_uri: str) -> str:
-    """`story`, `lesson` or `page`, from where a Markdown file sits in the docs folder."""
+    """`story`, `lesson`, `path` or `page`, from where a Markdown file sits in the docs folder."""
     folder, name = posixpath.split(src_uri)
-    if name == "index.md":
+    if posixpath.splitext(name)[0] in ("index", "README"):
         return "page"
     if folder == "":
         return "story"
-    if folder == LESSONS_DIR:
+    if folder == addresses.LESSONS:
         return "lesson"
-    if folder == PATHS_DIR:
+    if folder == addresses.PATHS:
         return "path"
     return "page"
 
@@ -48,15 +46,29 @@ def kind_of(src_uri: str) -> str:
 class Site:
     pages: dict[str, Page]  # by src_uri: every Markdown file, valid or not
     library: Library
-    across: tuple[Problem, ...] = ()  # between files: links to missing files, clashing names
+    # Problems found once the files were read: between files (clashing names), and in
+    # the rendered bodies (unsafe markup, links), by the page they are on.
+    later: dict[str, list[Problem]] = field(default_factory=dict)
+
+    def report(self, src_uri: str, problems: list[Problem]) -> None:
+        if problems:
+            self.later.setdefault(src_uri, []).extend(problems)
+
+    def problems_of(self, src_uri: str) -> list[Problem]:
+        page = self.pages.get(src_uri)
+        return [*(page.problems if page else ()), *self.later.get(src_uri, ())]
 
     @property
     def problems(self) -> list[Problem]:
         within = (problem for page in self.pages.values() for problem in page.problems)
-        return sorted([*within, *self.across])
+        return sorted([*within, *(p for found in self.later.values() for p in found)])
 
     def stories_with_problems(self) -> list[StoryPage]:
-        return [p for p in self.pages.values() if isinstance(p, StoryPage) and p.problems]
+        return [
+            page
+            for page in self.pages.values()
+            if isinstance(page, StoryPage) and self.problems_of(page.src_uri)
+        ]
 
 
 def load_site(markdown_files: Iterable[tuple[str, bytes]], display_root: str, today: date) -> Site:
@@ -77,53 +89,32 @@ def load_site(markdown_files: Iterable[tuple[str, bytes]], display_root: str, to
         pages[src_uri] = read_path(src_uri, raw, display_root, story_slugs)
     for src_uri, raw in by_kind["page"]:
         pages[src_uri] = read_page(src_uri, raw, display_root)
-    across = _missing_links(pages, display_root) + _clashing_names(pages, display_root)
     library = Library(
         stories=[p.story for p in pages.values() if isinstance(p, StoryPage) and p.story],
         lessons=[p.lesson for p in pages.values() if isinstance(p, LessonPage) and p.lesson],
         paths=[p.path for p in pages.values() if isinstance(p, PathPage) and p.path],
     )
-    return Site(pages, library, tuple(across))
+    site = Site(pages, library)
+    for src_uri, problem in _clashing_names(pages, display_root):
+        site.report(src_uri, [problem])
+    return site
 
 
-def _missing_links(pages: dict[str, Page], display_root: str) -> list[Problem]:
-    found = []
-    for page in pages.values():
-        if not isinstance(page, StoryPage):
-            continue
-        folder = posixpath.dirname(page.src_uri)
-        for line, target in page.links:
-            resolved = posixpath.normpath(posixpath.join(folder, target))
-            if resolved not in pages:
-                close = suggest(resolved, [uri for uri in pages if uri != page.src_uri])
-                found.append(
-                    Problem(
-                        posixpath.join(display_root, page.src_uri),
-                        line,
-                        "body",
-                        f"links to `{target}`, which is not a page in {display_root}/",
-                        f"did you mean {close[0]}?" if close else "fix the link or remove it",
-                    )
-                )
-    return found
-
-
-def _clashing_names(pages: dict[str, Page], display_root: str) -> list[Problem]:
+def _clashing_names(pages: dict[str, Page], display_root: str) -> list[tuple[str, Problem]]:
     """Stories whose names differ only in case would be one page on Windows and macOS."""
     seen: dict[str, str] = {}
     found = []
     for src_uri in sorted(uri for uri, page in pages.items() if isinstance(page, StoryPage)):
         folded = src_uri.casefold()
         if folded in seen:
-            found.append(
-                Problem(
-                    posixpath.join(display_root, src_uri),
-                    1,
-                    "file name",
-                    f"`{src_uri}` and `{seen[folded]}` differ only in case",
-                    "rename one of them: on Windows and macOS they would be the same page",
-                )
+            problem = Problem(
+                posixpath.join(display_root, src_uri),
+                1,
+                "file name",
+                f"`{src_uri}` and `{seen[folded]}` differ only in case",
+                "rename one of them: on Windows and macOS they would be the same page",
             )
+            found.append((src_uri, problem))
         else:
             seen[folded] = src_uri
     return found
