@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import html
+import json
 import re
 from html.parser import HTMLParser
 from types import SimpleNamespace
@@ -342,3 +344,66 @@ def test_a_changed_template_shows_in_the_next_build_despite_the_template_cache(t
     template.write_text(source.replace(">Sources<", ">Where this comes from<"), encoding="utf-8")
     second = lego_page()
     assert ">Sources</h2>" in first and ">Where this comes from</h2>" in second
+
+
+FENCE_IN_A_VALUE = """---
+title: "A title that runs on
+---
+past a line of dashes"
+company: Acme
+year: 2014
+---
+
+## What happened
+
+Something happened.
+"""
+
+
+def test_front_matter_broken_by_a_fence_inside_a_value_never_shows_as_page_text(build):
+    site = build({**LESSONS, **STORIES, "broken.md": FENCE_IN_A_VALUE}, strict=False)
+    page = article(site.page("broken"))
+    assert "stories/broken.md:3: front matter: YAML cannot read this" in page
+    for raw in ("past a line of dashes", "company:", "year:", "Something happened."):
+        assert raw not in page
+
+
+def test_a_story_without_a_body_is_found_by_its_summary(build):
+    bodiless = story("Bodiless", "exceed-the-ask").split("## What happened")[0]
+    site = build({**LESSONS, **STORIES, "bodiless.md": bodiless})
+    index = json.loads((site.site / "search" / "search_index.json").read_text("utf-8"))
+    entries = [entry for entry in index["docs"] if entry["location"] == "bodiless/"]
+    assert entries and "Bodiless, in a sentence." in entries[0]["text"]
+
+
+def test_every_kind_of_page_shows_its_link_problems_in_its_problem_box(build):
+    files = {
+        **LESSONS,
+        **STORIES,
+        "lego.md": STORIES["lego.md"] + "\n[Gone][gone] and [here](giraffe-bread.md#nowhere).\n\n"
+        "[gone]: gone.md\n",
+        "lessons/exceed-the-ask.md": lesson("Do a little more") + "\nSee [it](../gone.md).\n",
+        "guides/setup.md": "# Setup\n\nSee [it](../lego.md#nowhere).\n",
+    }
+    site = build(files, strict=False)
+    boxes = {
+        "lego": [
+            "stories/lego.md:21: body: links to `gone.md`, which is not a page in stories/",
+            "stories/lego.md:19: body: links to `giraffe-bread.md#nowhere`, but giraffe-bread.md "
+            "has no section #nowhere",
+        ],
+        "lessons/exceed-the-ask": [
+            "stories/lessons/exceed-the-ask.md:11: body: links to `../gone.md`, which is not a "
+            "page in stories/"
+        ],
+        "guides/setup": [
+            "stories/guides/setup.md:3: body: links to `../lego.md#nowhere`, but lego.md has no "
+            "section #nowhere"
+        ],
+    }
+    for url, problems in boxes.items():
+        box = article(site.page(url)).split('class="admonition warning ss-problems"')[1]
+        for problem in problems:
+            assert html.escape(problem, quote=False) in box, (url, problem)
+            assert problem in site.log
+    assert "a strict build fails until they are fixed" in article(site.page("lego"))

@@ -6,6 +6,7 @@ tests/corpus/expected.yaml holds the messages each file must produce, word for w
 
 from __future__ import annotations
 
+import logging
 import shutil
 from datetime import date
 from pathlib import Path
@@ -20,7 +21,11 @@ from test_build import LESSONS, STORIES
 CORPUS = Path(__file__).parent / "corpus"
 EXPECTED = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))
 TODAY = date(2026, 11, 22)
-CASES = sorted(path.relative_to(CORPUS).as_posix() for path in CORPUS.rglob("*.md"))
+CASES = sorted(
+    path.relative_to(CORPUS).as_posix()
+    for path in CORPUS.rglob("*")
+    if path.is_file() and path.name != "expected.yaml"
+)
 
 
 def docs_path(case: str) -> str:
@@ -67,3 +72,29 @@ def test_stories_check_reports_every_broken_file_in_one_run(tmp_path, capsys, mo
     named = {line.split(":", 1)[0] for line in problems}
     assert named >= {f"stories/{docs_path(case)}" for case in CASES if EXPECTED[case]}
     assert count == f"{len(problems)} problems in {len(named)} files"
+
+
+def test_stories_check_and_the_build_report_the_same_problems(tmp_path, caplog):
+    """One code path: over the whole corpus at once, `stories check` and a build log the
+    same problems, word for word, and MkDocs adds none of its own."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = make_project(tmp_path, {**LESSONS, **STORIES})
+    for case in CASES:
+        target = project / "stories" / docs_path(case)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists():
+            shutil.copy(CORPUS / case, target)
+    # A folder named like a story is a folder, to the build and to the checker alike.
+    (project / "stories" / "folder-named-like-a-story.md").mkdir()
+    (project / "stories" / "folder-named-like-a-story.md" / "notes.txt").write_text("Notes.")
+    checked = [
+        str(problem) for problem in check(load_project(project / "mkdocs.yml"), TODAY).problems
+    ]
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        build(config)
+    logged = [record.getMessage() for record in caplog.records if record.levelno >= logging.WARNING]
+    assert len(checked) > len(CASES)
+    assert sorted(logged) == sorted(checked)

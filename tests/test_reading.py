@@ -63,7 +63,6 @@ def test_a_valid_story_becomes_a_typed_frozen_story():
                 url="https://example.com/lego",
             ),
         ),
-        links=("sainsburys", "amazon"),
         words=19,  # runs of text between spaces: a rough reading time is enough
     )
     assert page.body.startswith("\n## What happened")
