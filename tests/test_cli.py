@@ -12,6 +12,7 @@ import pytest
 from conftest import ROOT, make_project, story
 from service_stories.cli import main, slug_of
 from service_stories.model import CHANNELS
+from service_stories.schema import json_schema
 from test_build import LESSONS, STORIES
 
 NEW = [
@@ -204,3 +205,29 @@ def test_help_shows_examples(command, capsys):
 )
 def test_slugs(title, slug):
     assert slug_of(title) == slug
+
+
+@pytest.mark.parametrize(
+    "kind, required",
+    [("lesson", ["title", "summary"]), ("path", ["title", "audience", "summary", "steps"])],
+)
+def test_check_prints_the_json_schema_of_lessons_and_paths(capsys, kind, required):
+    assert main(["check", "--schema", kind]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["$id"] == f"{kind}.schema.json"
+    assert schema["required"] == required
+    assert schema["additionalProperties"] is False
+    assert schema["properties"]["order"]["maximum"] == 10_000
+
+
+def test_a_lessons_schema_and_the_reader_share_their_limits(tmp_path):
+    from service_stories.reading import read_lesson
+
+    schema = json_schema("lesson")
+    longest = "x" * schema["properties"]["summary"]["maxLength"]
+    text = "---\ntitle: A lesson\nsummary: {}\n---\n\nText.\n"
+    assert read_lesson("lessons/a.md", text.format(longest).encode(), "stories").problems == ()
+    (problem,) = read_lesson(
+        "lessons/a.md", text.format(longest + "x").encode(), "stories"
+    ).problems
+    assert problem.field == "summary" and "more than 200" in problem.message

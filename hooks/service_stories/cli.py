@@ -13,13 +13,14 @@ from pathlib import Path
 from .model import CHANNELS, OUTCOMES
 from .project import Project, ProjectError, build_date, check, find_config, load_project
 from .reading import read_story
-from .schema import json_schema
+from .schema import KINDS, json_schema
 
 CHECK_EXAMPLES = """examples:
   stories check                   check the knowledge base in this folder (or above)
   stories check --config site/mkdocs.yml
   stories check --schema > story.schema.json
                                   save the JSON Schema of story front matter
+  stories check --schema lesson   print the JSON Schema of a lesson's (or a path's)
 
 Each problem is printed as  stories/<file>:<line>: <field>: <what is wrong> (<how to fix it>)
 The exit status is 1 when there is any problem, 0 when there is none."""
@@ -66,7 +67,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     checking.add_argument("--config", type=Path, help="the mkdocs.yml (default: found upwards)")
     checking.add_argument(
-        "--schema", action="store_true", help="print the JSON Schema of story front matter"
+        "--schema",
+        nargs="?",
+        const="story",
+        choices=tuple(KINDS),
+        help="print the JSON Schema of the front matter of a story (the default), a lesson "
+        "or a path",
     )
     checking.set_defaults(run=_check)
 
@@ -99,7 +105,7 @@ def _project(arguments: argparse.Namespace) -> Project:
 
 def _check(arguments: argparse.Namespace) -> int:
     if arguments.schema:
-        print(json.dumps(json_schema(), indent=2))
+        print(json.dumps(json_schema(arguments.schema), indent=2))
         return 0
     report = check(_project(arguments))
     for problem in report.problems:

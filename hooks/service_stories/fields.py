@@ -196,8 +196,8 @@ def iso_date(value: Value | None, name: str, problems: Problems) -> date | None:
     return None
 
 
-def web_address(value: Value | None, name: str, problems: Problems) -> str | None:
-    address = text(value, name, problems, limit=2000)
+def web_address(value: Value | None, name: str, problems: Problems, limit: int) -> str | None:
+    address = text(value, name, problems, limit)
     if address is None:
         return None
     parts = urlsplit(address)

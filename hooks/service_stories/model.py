@@ -42,9 +42,17 @@ COVERAGE_PAGE = 200  # stories per page of the coverage grid
 LESSON_PAGE = 100  # stories per page of a lesson, strongest first
 REVIEW_LIST = 100  # stories shown in each review list of the trainer's corner
 WORDS_PER_MINUTE = 200
-MAX_TITLE = 120
-MAX_SUMMARY = 300
 FIRST_YEAR = 1800
+# How long each kind of text may be, in characters (a list's entries each).
+MAX_TITLE = 120  # titles, companies, publishers, owners, audiences
+MAX_SUMMARY = 300  # a story's or a path's summary, a source's headline, a quiz choice
+MAX_LESSON_SUMMARY = 200  # a lesson's one line
+MAX_QUESTION = 500  # a discussion or quiz question
+MAX_EXPLANATION = 1000  # why an answer is right; a trainer's note on a step
+MAX_ADDRESS = 2000  # a source's web address
+MAX_SLUG = 200  # a story named in a path's steps
+MAX_ORDER = 10_000  # where a lesson or path sits in its list
+MAX_REVIEW_DAYS = 3650
 
 
 @dataclass(frozen=True)

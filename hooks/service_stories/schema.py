@@ -1,7 +1,8 @@
-"""The front-matter schema, declared once.
+"""The front-matter schema of every kind of file, declared once.
 
-Reading (`reading.py`) walks these tables to check a story, and `json_schema()` turns the
-same tables into a JSON Schema for editors and other tools: the rules are written once.
+Reading (`values.py`) walks these tables to check a story, a lesson, a path or an ordinary
+page, and `json_schema()` turns the same tables into JSON Schemas for editors and other
+tools: each rule is written once, with its limit named in `model.py`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,14 @@ from .model import (
     CHANNELS,
     FIRST_YEAR,
     MAX_CHOICES,
+    MAX_EXPLANATION,
+    MAX_LESSON_SUMMARY,
     MAX_LESSONS,
+    MAX_ORDER,
+    MAX_QUESTION,
+    MAX_REVIEW_DAYS,
+    MAX_SLUG,
+    MAX_STEPS,
     MAX_SUMMARY,
     MAX_TITLE,
     OUTCOMES,
@@ -24,7 +32,7 @@ from .model import (
 @dataclass(frozen=True)
 class Field:
     name: str
-    kind: str  # text, year, word, lessons, sources, date, url, days, texts, questions, ...
+    kind: str  # how it is read: text, year, word, number, list kinds, mappings...
     description: str
     required: bool = True
     example: str = ""
@@ -35,15 +43,39 @@ class Field:
     items: tuple[Field, ...] = ()  # the fields of each entry of a list of mappings
 
 
+def _order(what: str) -> Field:
+    return Field(
+        "order",
+        "number",
+        f"Where the {what} sits in lists (lower first).",
+        required=False,
+        example="1",
+        low=0,
+        high=MAX_ORDER,
+    )
+
+
 SOURCE: tuple[Field, ...] = (
-    Field("title", "text", "The article's headline.", example="The article's headline", limit=300),
+    Field(
+        "title",
+        "text",
+        "The article's headline.",
+        example="The article's headline",
+        limit=MAX_SUMMARY,
+    ),
     Field("publisher", "text", "Who published it.", required=False, limit=MAX_TITLE),
     Field("date", "date", "When it was published, as YYYY-MM-DD.", required=False),
     Field("url", "url", "The page's real address (http or https).", required=False),
 )
 
 QUESTION: tuple[Field, ...] = (
-    Field("question", "text", "The question.", example="What did the agent do first?", limit=500),
+    Field(
+        "question",
+        "text",
+        "The question.",
+        example="What did the agent do first?",
+        limit=MAX_QUESTION,
+    ),
     Field(
         "choices",
         "choices",
@@ -58,7 +90,7 @@ QUESTION: tuple[Field, ...] = (
         "The right choice, word for word, or a list of them when several are right.",
         example="Second",
     ),
-    Field("why", "text", "Why that is the answer.", example="Because ...", limit=1000),
+    Field("why", "text", "Why that is the answer.", example="Because ...", limit=MAX_EXPLANATION),
 )
 
 STORY: tuple[Field, ...] = (
@@ -109,17 +141,66 @@ STORY: tuple[Field, ...] = (
     Field("reviewed", "date", "When it was last checked against its sources.", required=False),
     Field(
         "review_every",
-        "days",
+        "number",
         "How often to check it again, in days.",
         required=False,
         low=1,
-        high=3650,
+        high=MAX_REVIEW_DAYS,
     ),
     Field("owner", "text", "Who keeps it up to date.", required=False, limit=MAX_TITLE),
-    Field("discuss", "texts", "Discussion questions.", required=False, limit=500),
+    Field("discuss", "texts", "Discussion questions.", required=False, limit=MAX_QUESTION),
     Field("quiz", "questions", "Knowledge-check questions.", required=False, items=QUESTION),
 )
 
+LESSON: tuple[Field, ...] = (
+    Field(
+        "title",
+        "text",
+        "The lesson's name.",
+        example="Speak to the person, not the ticket",
+        limit=MAX_TITLE,
+    ),
+    Field(
+        "summary",
+        "text",
+        "One line on what it teaches.",
+        example="One line on what the lesson teaches.",
+        limit=MAX_LESSON_SUMMARY,
+    ),
+    _order("lesson"),
+)
+
+STEP: tuple[Field, ...] = (
+    Field("story", "slug", "The story, by its file name without .md.", limit=MAX_SLUG),
+    Field(
+        "note",
+        "text",
+        "For the trainer: what to draw out at this step.",
+        required=False,
+        limit=MAX_EXPLANATION,
+    ),
+)
+
+PATH: tuple[Field, ...] = (
+    Field("title", "text", "The path's name.", example="Your first week", limit=MAX_TITLE),
+    Field("audience", "text", "Who it is for.", example="New agents", limit=MAX_TITLE),
+    Field(
+        "summary",
+        "text",
+        "One or two sentences.",
+        example="One or two sentences.",
+        limit=MAX_SUMMARY,
+    ),
+    Field(
+        "steps",
+        "steps",
+        "The stories in order: slugs, or mappings with a story and a note.",
+        example="[lego-lost-ninja]",
+        limit=MAX_STEPS,
+        items=STEP,
+    ),
+    _order("path"),
+)
 
 # An ordinary page (a guide, the home page, an index page's introduction): its front matter
 # is optional, and what it holds reaches the page's head, so it is read as strictly.
@@ -149,18 +230,26 @@ PAGE: tuple[Field, ...] = (
     ),
 )
 
+# What `json_schema` publishes: each kind's table, and the file the site publishes it as.
+KINDS: dict[str, tuple[str, tuple[Field, ...]]] = {
+    "story": ("Service Stories: story front matter", STORY),
+    "lesson": ("Service Stories: lesson front matter", LESSON),
+    "path": ("Service Stories: training path front matter", PATH),
+}
+
 
 def names(fields: tuple[Field, ...]) -> tuple[str, ...]:
     return tuple(field.name for field in fields)
 
 
-def json_schema() -> dict[str, Any]:
-    """The story front matter as a JSON Schema (draft 2020-12)."""
+def json_schema(kind: str = "story") -> dict[str, Any]:
+    """The front matter of a story, a lesson or a path as a JSON Schema (draft 2020-12)."""
+    title, fields = KINDS[kind]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "story.schema.json",
-        "title": "Service Stories: story front matter",
-        **_object(STORY),
+        "$id": f"{kind}.schema.json",
+        "title": title,
+        **_object(fields),
     }
 
 
@@ -192,17 +281,29 @@ def _property(field: Field) -> dict[str, Any]:
         "sources": {"type": "array", "items": _object(field.items), "minItems": 1},
         "date": {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
         "url": {"type": "string", "pattern": "^https?://[^ ]+$"},
-        "days": {"type": "integer", "minimum": field.low, "maximum": field.high},
+        "number": {"type": "integer", "minimum": field.low, "maximum": field.high},
         "texts": {"type": "array", "items": _text(field.limit), "minItems": 1},
         "questions": {"type": "array", "items": _object(field.items), "minItems": 1},
         "choices": {
             "type": "array",
-            "items": _text(300),
+            "items": _text(MAX_SUMMARY),
             "minItems": field.low,
             "maxItems": field.limit,
             "uniqueItems": True,
         },
-        "answer": {"oneOf": [_text(300), {"type": "array", "items": _text(300), "minItems": 1}]},
+        "answer": {
+            "oneOf": [
+                _text(MAX_SUMMARY),
+                {"type": "array", "items": _text(MAX_SUMMARY), "minItems": 1},
+            ]
+        },
+        "slug": {"type": "string", "pattern": SLUG.pattern, "maxLength": field.limit},
+        "steps": {
+            "type": "array",
+            "items": {"oneOf": [{"type": "string", "pattern": SLUG.pattern}, _object(field.items)]},
+            "minItems": 1,
+            "maxItems": field.limit,
+        },
         "parts": {"type": "array", "items": {"enum": list(field.choices)}, "uniqueItems": True},
     }
     return {"description": field.description, **kinds[field.kind]}

@@ -9,10 +9,9 @@ from datetime import date, timedelta
 from . import fields as read
 from . import schema
 from .frontmatter import Mapping, Sequence, Value
-from .model import DEFAULT_REVIEW_DAYS, MAX_STEPS, Question, Step, Story
+from .model import DEFAULT_REVIEW_DAYS, MAX_SUMMARY, Question, Step, Story
 from .problems import Problems
 
-STEP_FIELDS = ("story", "note")
 _QUIZ_FIX = "write quiz: and then, for each question, - question:, choices:, answer: and why:"
 
 
@@ -23,14 +22,16 @@ def _list_of(value: Value, name: str, problems: Problems, fix: str) -> Sequence 
     return None
 
 
-def discussion(value: Value | None, problems: Problems) -> tuple[str, ...] | None:
+def discussion(
+    value: Value | None, field: schema.Field, problems: Problems
+) -> tuple[str, ...] | None:
     if value is None:
         return ()
-    items = _list_of(value, "discuss", problems, "write one question per line, each after - ")
+    items = _list_of(value, field.name, problems, "write one question per line, each after - ")
     if items is None:
         return None
     found = [
-        read.text(item, f"discuss[{number}]", problems, limit=500)
+        read.text(item, f"{field.name}[{number}]", problems, limit=field.limit or 0)
         for number, item in enumerate(items.items, start=1)
     ]
     return tuple(found) if all(found) else None  # type: ignore[arg-type]
@@ -57,13 +58,13 @@ def _question(value: Value, name: str, problems: Problems) -> Question | None:
     reader = read.FieldReader(value, problems, prefix=f"{name}.")
     reader.unknown(schema.names(schema.QUESTION), "question")
     asked, offered, answer, reason = schema.QUESTION
-    question = reader.text(asked.name, asked.example, limit=asked.limit)
+    question = reader.text(asked.name, asked.example, limit=asked.limit or 0)
     choices = _choices(reader.value(offered.name, offered.example), offered, problems, name)
     answers = None
     if choices is not None:
         given = reader.value(answer.name, answer.example)
         answers = _answers(given, f"{name}.answer", problems, choices)
-    why = reader.text(reason.name, reason.example, limit=reason.limit)
+    why = reader.text(reason.name, reason.example, limit=reason.limit or 0)
     if len(problems.found) > before or not (question and choices and answers and why):
         return None
     return Question(question, choices, answers, why)
@@ -84,7 +85,7 @@ def _choices(
         return None
     choices: list[str] = []
     for number, item in enumerate(value.items, start=1):
-        choice = read.text(item, f"{name}[{number}]", problems, limit=300)
+        choice = read.text(item, f"{name}[{number}]", problems, limit=MAX_SUMMARY)
         if choice is not None and choice in choices:
             problems.add(
                 item.line, name, f"`{choice}` is listed twice", "make each choice different"
@@ -105,7 +106,7 @@ def _answers(
         return None
     answers: list[int] = []
     for item in items:
-        answer = read.text(item, name, problems, limit=300)
+        answer = read.text(item, name, problems, limit=MAX_SUMMARY)
         if answer is None:
             return None
         if answer not in choices:
@@ -123,13 +124,14 @@ def _answers(
 
 
 def steps(
-    value: Value | None, problems: Problems, stories: Collection[str]
+    value: Value | None, field: schema.Field, problems: Problems, stories: Collection[str]
 ) -> tuple[Step, ...] | None:
     if value is None:
         return None
     fix = "list the stories in order, one slug per line, each after - "
-    if not isinstance(value, Sequence) or not 1 <= len(value.items) <= MAX_STEPS:
-        problems.add(value.line, "steps", f"is not a list of 1 to {MAX_STEPS} stories", fix)
+    most = field.limit or 0
+    if not isinstance(value, Sequence) or not 1 <= len(value.items) <= most:
+        problems.add(value.line, field.name, f"is not a list of 1 to {most} stories", fix)
         return None
     found: list[Step] = []
     for number, item in enumerate(value.items, start=1):
@@ -150,16 +152,17 @@ def steps(
 
 
 def _step(value: Value, name: str, problems: Problems, stories: Collection[str]) -> Step | None:
+    named, noted = schema.STEP
     note = None
     if isinstance(value, Mapping):
         reader = read.FieldReader(value, problems, prefix=f"{name}.")
-        reader.unknown(STEP_FIELDS, "step")
-        note = reader.text("note", limit=1000, required=False)
-        value = reader.value("story", "lego-lost-ninja")  # type: ignore[assignment]
-        name = f"{name}.story"
+        reader.unknown(schema.names(schema.STEP), "step")
+        note = reader.text(noted.name, limit=noted.limit or 0, required=False)
+        value = reader.value(named.name, "lego-lost-ninja")  # type: ignore[assignment]
+        name = f"{name}.{named.name}"
         if value is None:
             return None
-    slug = read.text(value, name, problems, limit=200)
+    slug = read.text(value, name, problems, limit=named.limit or 0)
     if slug is None:
         return None
     if slug.endswith(".md"):
