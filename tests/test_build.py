@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from types import SimpleNamespace
 
 import pytest
-from build_state import frame_is_its_own
+from speedups import frame_is_its_own
 from conftest import lesson, make_project, story
 from mkdocs.exceptions import Abort
 

@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, make_project, story
 from service_stories.cli import main, slug_of
 from service_stories.model import CHANNELS
-from service_stories.schema import json_schema
+from service_stories.json_schemas import json_schema
 from test_build import LESSONS, STORIES
 
 NEW = [

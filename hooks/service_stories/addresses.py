@@ -22,7 +22,11 @@ _COVERAGE = "trainers/coverage"
 # Data files the build publishes at the site's root.
 CATALOG_DATA = "catalog.json"
 LIBRARY_DATA = "stories.json"
-SCHEMA_DATA = "story.schema.json"
+
+
+def schema(kind: str) -> str:
+    """The JSON Schema of a kind of file's front matter: `story`, `lesson` or `path`."""
+    return f"{kind}.schema.json"
 
 
 def story(slug: str) -> str:

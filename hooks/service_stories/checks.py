@@ -50,16 +50,7 @@ def checked_links(
             found[src_uri] = render(src_uri) if render else Rendered()
         return found[src_uri]
 
-    everything = Docs(display_root, files, lambda src_uri: _Everything())
-    story_links = {
-        page.slug: [
-            posixpath.splitext(target)[0]
-            for target in link_targets(page.src_uri, rendered[page.src_uri], everything)
-            if site.pages.get(target) and isinstance(site.pages[target], StoryPage)
-        ]
-        for page in site.pages.values()
-        if isinstance(page, StoryPage) and page.src_uri in rendered
-    }
+    story_links = _story_links(site, rendered, Docs(display_root, files, _everything))
     backlinks = site.library.backlinks(story_links)
     docs = Docs(
         display_root,
@@ -74,11 +65,28 @@ def checked_links(
     return story_links
 
 
+def _story_links(site: Site, rendered: Mapping[str, Rendered], docs: Docs) -> dict[str, list[str]]:
+    """For each story, the stories its body links to."""
+    return {
+        page.slug: [
+            posixpath.splitext(target)[0]
+            for target in link_targets(page.src_uri, rendered[page.src_uri], docs)
+            if isinstance(site.pages.get(target), StoryPage)
+        ]
+        for page in site.pages.values()
+        if isinstance(page, StoryPage) and page.src_uri in rendered
+    }
+
+
 class _Everything(frozenset):
     """Every anchor: for finding where links lead, before anchors are checked."""
 
     def __contains__(self, anchor: object) -> bool:
         return True
+
+
+def _everything(src_uri: str) -> _Everything:
+    return _Everything()
 
 
 def template_anchors(site: Site, src_uri: str, backlinks: Mapping[str, list]) -> set[str]:

@@ -10,10 +10,10 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from .json_schemas import KINDS, json_schema
 from .model import CHANNELS, OUTCOMES
 from .project import Project, ProjectError, build_date, check, find_config, load_project
 from .reading import read_story
-from .schema import KINDS, json_schema
 
 CHECK_EXAMPLES = """examples:
   stories check                   check the knowledge base in this folder (or above)
@@ -55,15 +55,19 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Run `stories check --help` or `stories new --help` for examples.",
     )
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
-    formatter = argparse.RawDescriptionHelpFormatter
+    _add_check(commands)
+    _add_new(commands)
+    return parser
 
+
+def _add_check(commands) -> None:
     checking = commands.add_parser(
         "check",
         help="validate every story, lesson and path without building the site",
         description="Validate every story, lesson and path, and the links between them, "
         "with the same code the build uses, without building the site.",
         epilog=CHECK_EXAMPLES,
-        formatter_class=formatter,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     checking.add_argument("--config", type=Path, help="the mkdocs.yml (default: found upwards)")
     checking.add_argument(
@@ -76,12 +80,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     checking.set_defaults(run=_check)
 
+
+def _add_new(commands) -> None:
     new = commands.add_parser(
         "new",
         help="write a new story file with its front matter and headings",
         description="Write stories/<slug>.md for a new story.",
         epilog=NEW_EXAMPLES,
-        formatter_class=formatter,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     new.add_argument("title", nargs="?", help="the story's title")
     new.add_argument("--company")
@@ -96,7 +102,6 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--source-url", help="the report's real address (http or https)")
     new.add_argument("--config", type=Path, help="the mkdocs.yml (default: found upwards)")
     new.set_defaults(run=_new)
-    return parser
 
 
 def _project(arguments: argparse.Namespace) -> Project:

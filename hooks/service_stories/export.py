@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from . import addresses
 from .library import Library
 from .model import Source, Story
 
@@ -41,12 +42,12 @@ def library_document(library: Library, url_of: Callable[[str], str]) -> dict[str
     """Every story, lesson and path; `url_of` gives a page's address from its source file."""
     return {
         "stories": [
-            _story(story, url_of(f"{story.slug}.md")) for story in library.stories.values()
+            _story(story, url_of(addresses.story(story.slug))) for story in library.stories.values()
         ],
         "lessons": [
             {
                 "id": lesson.id,
-                "url": url_of(f"lessons/{lesson.id}.md"),
+                "url": url_of(addresses.lesson(lesson.id)),
                 "title": lesson.title,
                 "summary": lesson.summary,
                 "stories": [story.slug for story in library.teaching(lesson.id)],
@@ -56,7 +57,7 @@ def library_document(library: Library, url_of: Callable[[str], str]) -> dict[str
         "paths": [
             {
                 "id": path.id,
-                "url": url_of(f"paths/{path.id}.md"),
+                "url": url_of(addresses.path(path.id)),
                 "title": path.title,
                 "audience": path.audience,
                 "summary": path.summary,
@@ -72,12 +73,12 @@ def catalog_document(library: Library, url_of: Callable[[str], str]) -> dict[str
     rows of [address, title, company, year, channel, outcome, lessons], in title order."""
     return {
         "lessons": {
-            lesson.id: [lesson.title, url_of(f"lessons/{lesson.id}.md")]
+            lesson.id: [lesson.title, url_of(addresses.lesson(lesson.id))]
             for lesson in library.lessons.values()
         },
         "stories": [
             [
-                url_of(f"{story.slug}.md"),
+                url_of(addresses.story(story.slug)),
                 story.title,
                 story.company,
                 story.year,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from markdown import Extension, Markdown
+from markdown.extensions.toc import render_inner_html
 from markdown.treeprocessors import Treeprocessor
 
 from . import addresses
@@ -36,6 +37,8 @@ class Rendered:
 
     links: list[Link] = field(default_factory=list)
     anchors: set[str] = field(default_factory=set)
+    has_heading: bool = False  # a level-one heading of its own
+    title: str | None = None  # the text of a level-one heading that opens the body
 
 
 class LinkCollector(Extension):
@@ -64,13 +67,20 @@ class _Collect(Treeprocessor):
         for element in root.iter():
             _add(found, element.tag, element.attrib, raw=False)
         for block in self.md.htmlStash.rawHtmlBlocks:
-            if isinstance(block, str) and "=" in block:
+            if isinstance(block, str) and ("=" in block or "<h1" in block.lower()):
                 for element in elements(block):
                     _add(found, element.tag, dict(element.attributes), raw=True)
+        opening = next(iter(root), None)
+        if opening is not None and opening.tag == "h1":
+            # As MkDocs takes a page's title from it, but as text: what a browser shows.
+            shown = elements(f"<h1>{render_inner_html(opening, self.md)}</h1>", text_of=("h1",))
+            found.title = " ".join(shown[0].text.split()) or None
         return None
 
 
 def _add(found: Rendered, tag: str, attributes, *, raw: bool) -> None:
+    if tag == "h1":
+        found.has_heading = True
     address = attributes.get("href") if tag == "a" else attributes.get("src")
     if address is not None and tag in ("a", "img"):
         found.links.append(Link(address, raw=raw))

@@ -8,6 +8,8 @@ that browsers follow, in C: parsing a story's body takes a few hundredths of a m
 
 from __future__ import annotations
 
+import posixpath
+import re
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
@@ -40,3 +42,21 @@ def elements(html: str, text_of: tuple[str, ...] = ("script", "style")) -> list[
         text = node.text(deep=True) if tag in text_of else ""
         found.append(Element(tag, attributes, text))
     return found
+
+
+# A relative address in an attribute, as the sanitizer writes attributes (always quoted).
+_RELATIVE = re.compile(r'(href|src)="(?![a-z][a-z0-9+.-]*:|/|#)([^"]*)"')
+
+
+def rebase(html: str, from_url: str, to_url: str) -> str:
+    """Rewrite the relative addresses of HTML rendered for the page at `from_url` so they
+    work on the page at `to_url` (both from the site's root): a story's body in a handout."""
+
+    def moved(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(from_url, match.group(2)))
+        relative = posixpath.relpath(target, to_url)
+        if match.group(2).endswith("/") and not relative.endswith("/"):
+            relative += "/"
+        return f'{match.group(1)}="{relative}"'
+
+    return _RELATIVE.sub(moved, html)

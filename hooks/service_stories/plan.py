@@ -1,51 +1,192 @@
-"""The pages the build makes itself, beside the ones trainers write."""
+"""The plan of the site: every page the build makes or enriches, decided in one place.
+
+Built once from the `Site`, the plan holds one typed object per page: its source file,
+its address (from `addresses`), its title, its template, its meta, and how to make the view
+its template lays out. Long lists are paged here, once. The hooks ask the plan what a page
+is; templates get its view; nothing else decides.
+
+Where does the catalog's second page get its title, address and rows? `Plan._paged` names
+it `addresses.catalog(2)` (`catalog/2.md`, published at `catalog/2/`), titles it "Catalog,
+page 2", and hands it the second `Listing` of the library's stories by title, with its
+`Pager`; `kinds.CatalogPlan.view` turns those rows into the view `catalog.html` lays out.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from collections.abc import Callable
+from datetime import date
+from functools import partial
 
-from . import addresses
-from .library import Library
+from . import addresses, corner, views
+from .export import catalog_document, library_document
+from .json_schemas import KINDS, json_schema
+from .kinds import (
+    CatalogPlan,
+    CoveragePlan,
+    Found,
+    GuidePlan,
+    HandoutPlan,
+    LessonPlan,
+    ListPlan,
+    PathPlan,
+    Planned,
+    StoryPlan,
+)
+from .library import paginate
 from .model import CATALOG_PAGE, COVERAGE_PAGE, LESSON_PAGE
+from .reading import LessonPage, PathPage, StoryPage
+from .site import Site
+
+__all__ = ["Found", "Plan", "Planned"]
 
 
-@dataclass(frozen=True)
-class Generated:
-    title: str
-    template: str
-    path_id: str | None = None
-    listing: int | None = None  # the page number, for a paged list
-    lesson_id: str | None = None  # for the further pages of a lesson's stories
+def _pager(first: Callable[[int], str], count: int, number: int) -> views.Pager:
+    urls = tuple(addresses.url(first(n)) for n in range(1, count + 1))
+    return views.Pager(number, count, urls)
 
 
-def _pages(count: int, size: int) -> range:
-    return range(1, max(1, -(-count // size)) + 1)
+class Plan:
+    """Every page of the site, by source file, planned once per build."""
 
+    def __init__(self, site: Site, today: date) -> None:
+        self.site = site
+        self.today = today
+        self.shelf = views.Shelf(site.library)
+        paths = site.library.paths.values()
+        in_paths = frozenset(step.slug for path in paths for step in path.steps)
+        self.pages: dict[str, Planned] = {
+            src_uri: _written(page, in_paths) for src_uri, page in site.pages.items()
+        }
+        self._indexes()
+        self._paged(CatalogPlan, addresses.catalog, CATALOG_PAGE, "Catalog", "Catalog, page {}")
+        self._paged(
+            CoveragePlan, addresses.coverage, COVERAGE_PAGE, "Trainer's corner", "Coverage, page {}"
+        )
+        self._lessons()
+        self._sessions()
 
-def generated_pages(library: Library) -> dict[str, Generated]:
-    """Each page the build makes, by source file."""
-    pages = {
-        addresses.LESSONS_INDEX: Generated("Lessons", "lessons.html"),
-        addresses.PATHS_INDEX: Generated("Paths", "paths.html"),
-    }
-    stories = len(library.stories)
-    for number in _pages(stories, CATALOG_PAGE):
-        title = "Catalog" if number == 1 else f"Catalog, page {number}"
-        pages[addresses.catalog(number)] = Generated(title, "catalog.html", listing=number)
-    for number in _pages(stories, COVERAGE_PAGE):
-        title = "Trainer's corner" if number == 1 else f"Coverage, page {number}"
-        template = "trainers.html" if number == 1 else "coverage.html"
-        pages[addresses.coverage(number)] = Generated(title, template, listing=number)
-    for lesson in library.lessons.values():
-        for number in range(2, len(_pages(len(library.by_lesson[lesson.id]), LESSON_PAGE)) + 1):
-            pages[addresses.lesson(lesson.id, number)] = Generated(
-                f"{lesson.title}, page {number}", "lesson.html", listing=number, lesson_id=lesson.id
+    def page(self, src_uri: str) -> Planned | None:
+        return self.pages.get(src_uri)
+
+    def generated(self) -> list[str]:
+        """The source files of the pages the build makes: no trainer wrote them."""
+        return [src_uri for src_uri in self.pages if src_uri not in self.site.pages]
+
+    def flagged(self, found: Found) -> list[corner.Flagged]:
+        """The stories left out until the problems in their files are fixed."""
+        return [
+            corner.Flagged(views.Link(page.title, addresses.url(page.src_uri)), len(problems))
+            for page in self.site.stories_with_problems()
+            if (problems := found.problems_of(page.src_uri))
+        ]
+
+    def data(self, site_url: str) -> dict[str, str]:
+        """The files of data the site publishes beside its pages, by name."""
+        library = self.site.library
+        catalog = catalog_document(library, addresses.url)
+        whole = library_document(library, lambda src_uri: site_url + addresses.url(src_uri))
+        files = {
+            addresses.CATALOG_DATA: json.dumps(catalog, ensure_ascii=False, separators=(",", ":")),
+            addresses.LIBRARY_DATA: json.dumps(whole, indent=2, ensure_ascii=False) + "\n",
+        }
+        for kind in KINDS:
+            files[addresses.schema(kind)] = json.dumps(json_schema(kind), indent=2) + "\n"
+        return files
+
+    def _indexes(self) -> None:
+        """The home page and the lists of lessons and paths: each may have a trainer's
+        introduction, whose title wins."""
+        for src_uri, title, shows, template in (
+            (addresses.HOME, None, ("paths", "lessons", "newest"), "home.html"),
+            (addresses.LESSONS_INDEX, "Lessons", ("lessons",), "lessons.html"),
+            (addresses.PATHS_INDEX, "Paths", ("paths",), "paths.html"),
+        ):
+            record = self.site.pages.get(src_uri)
+            if record is not None and not record.title_from_heading:
+                title = record.title
+            self.pages[src_uri] = ListPlan(
+                src_uri,
+                title,
+                template,
+                description=record.description if record else None,
+                hide=record.hide if record else (),
+                shows=shows,
             )
-    for path in library.paths.values():
-        pages[addresses.guide(path.id)] = Generated(
-            f"Facilitator guide: {path.title}", "guide.html", path.id
+
+    def _paged(self, kind, first, size: int, title: str, further: str) -> None:
+        """A list of every story by title, `size` a page: the catalog, or the coverage grid
+        (whose first page is the trainer's corner)."""
+        for listing in paginate(self.site.library.by_title, size):
+            number = listing.number
+            template = kind.templates[min(number, 2) - 1]
+            self.pages[first(number)] = kind(
+                first(number),
+                title if number == 1 else further.format(number),
+                template,
+                hide=("toc",),  # wide tables need the room of the table of contents
+                searchable=number == 1,  # further pages repeat what search finds
+                listing=listing,
+                pager=_pager(first, listing.count, number),
+            )
+
+    def _lessons(self) -> None:
+        """Each lesson's page, its stories 100 a page (strongest first)."""
+        library = self.site.library
+        for lesson in library.lessons.values():
+            record = self.site.pages[addresses.lesson(lesson.id)]
+            pages = paginate(library.teaching(lesson.id), LESSON_PAGE)
+            for listing in pages:
+                number = listing.number
+                src_uri = addresses.lesson(lesson.id, number)
+                self.pages[src_uri] = LessonPlan(
+                    src_uri,
+                    record.title if number == 1 else f"{lesson.title}, page {number}",
+                    "lesson.html",
+                    description=lesson.summary if number == 1 else None,
+                    searchable=number == 1,
+                    lesson=lesson,
+                    listing=listing,
+                    pager=_pager(partial(addresses.lesson, lesson.id), len(pages), number),
+                )
+
+    def _sessions(self) -> None:
+        """Each path's facilitator guide, and its handout, printed without the site's frame."""
+        for path in self.site.library.paths.values():
+            guide, handout = addresses.guide(path.id), addresses.handout(path.id)
+            self.pages[guide] = GuidePlan(
+                guide, f"Facilitator guide: {path.title}", "guide.html", searchable=False, path=path
+            )
+            self.pages[handout] = HandoutPlan(
+                handout,
+                f"Handout: {path.title}",
+                "handout.html",
+                hide=("navigation", "toc"),
+                searchable=False,
+                path=path,
+            )
+
+
+def _written(record, in_paths: frozenset[str]) -> Planned:
+    """The page a trainer's file becomes; `in_paths` are the stories of the paths."""
+    common = dict(description=record.description, hide=record.hide)
+    if isinstance(record, StoryPage):
+        story = record.story
+        return StoryPlan(
+            record.src_uri,
+            record.title,
+            "story.html",
+            search_template="partials/search-text.html" if story else None,
+            printed=story.slug if story and story.slug in in_paths else None,
+            story=story,
+            **common,
         )
-        pages[addresses.handout(path.id)] = Generated(
-            f"Handout: {path.title}", "handout.html", path.id
+    if isinstance(record, LessonPage):
+        return LessonPlan(
+            record.src_uri, record.title, "lesson.html", lesson=record.lesson, **common
         )
-    return pages
+    if isinstance(record, PathPage):
+        return PathPlan(record.src_uri, record.title, "path.html", path=record.path, **common)
+    return Planned(
+        record.src_uri, record.title, None, title_from_heading=record.title_from_heading, **common
+    )

@@ -20,7 +20,7 @@ import yaml
 from . import addresses
 from .checks import checked_body, checked_links
 from .links import LinkCollector, Rendered
-from .plan import generated_pages
+from .plan import Plan
 from .problems import Problem
 from .safety import may_hold_markup
 from .site import Site, load_site
@@ -167,6 +167,6 @@ def check(project: Project, today: date | None = None) -> Report:
     # Only a body with markup, an entity or a link can hold a problem once rendered; other
     # pages are rendered when a link needs their anchors.
     rendered = {uri: render(uri) for uri, page in site.pages.items() if may_hold_markup(page.body)}
-    every_file = {*files, *generated_pages(site.library)}
+    every_file = {*files, *Plan(site, today or build_date()).pages}
     checked_links(site, rendered, every_file, project.display_root, render=render)
     return Report(site, site.problems)

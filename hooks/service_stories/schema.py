@@ -1,14 +1,13 @@
 """The front-matter schema of every kind of file, declared once.
 
 Reading (`values.py`) walks these tables to check a story, a lesson, a path or an ordinary
-page, and `json_schema()` turns the same tables into JSON Schemas for editors and other
+page, and `json_schemas.py` turns the same tables into JSON Schemas for editors and other
 tools: each rule is written once, with its limit named in `model.py`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from .model import (
     CHANNELS,
@@ -25,7 +24,6 @@ from .model import (
     MAX_SUMMARY,
     MAX_TITLE,
     OUTCOMES,
-    SLUG,
 )
 
 
@@ -230,80 +228,6 @@ PAGE: tuple[Field, ...] = (
     ),
 )
 
-# What `json_schema` publishes: each kind's table, and the file the site publishes it as.
-KINDS: dict[str, tuple[str, tuple[Field, ...]]] = {
-    "story": ("Service Stories: story front matter", STORY),
-    "lesson": ("Service Stories: lesson front matter", LESSON),
-    "path": ("Service Stories: training path front matter", PATH),
-}
-
 
 def names(fields: tuple[Field, ...]) -> tuple[str, ...]:
     return tuple(field.name for field in fields)
-
-
-def json_schema(kind: str = "story") -> dict[str, Any]:
-    """The front matter of a story, a lesson or a path as a JSON Schema (draft 2020-12)."""
-    title, fields = KINDS[kind]
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"{kind}.schema.json",
-        "title": title,
-        **_object(fields),
-    }
-
-
-def _object(fields: tuple[Field, ...]) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "properties": {field.name: _property(field) for field in fields},
-        "required": [field.name for field in fields if field.required],
-        "additionalProperties": False,
-    }
-
-
-def _text(limit: int | None) -> dict[str, Any]:
-    return {"type": "string", "minLength": 1, "maxLength": limit}
-
-
-def _property(field: Field) -> dict[str, Any]:
-    kinds: dict[str, dict[str, Any]] = {
-        "text": _text(field.limit),
-        "year": {"type": "integer", "minimum": field.low},
-        "word": {"enum": list(field.choices)},
-        "lessons": {
-            "type": "array",
-            "items": {"type": "string", "pattern": SLUG.pattern},
-            "minItems": 1,
-            "maxItems": field.limit,
-            "uniqueItems": True,
-        },
-        "sources": {"type": "array", "items": _object(field.items), "minItems": 1},
-        "date": {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-        "url": {"type": "string", "pattern": "^https?://[^ ]+$"},
-        "number": {"type": "integer", "minimum": field.low, "maximum": field.high},
-        "texts": {"type": "array", "items": _text(field.limit), "minItems": 1},
-        "questions": {"type": "array", "items": _object(field.items), "minItems": 1},
-        "choices": {
-            "type": "array",
-            "items": _text(MAX_SUMMARY),
-            "minItems": field.low,
-            "maxItems": field.limit,
-            "uniqueItems": True,
-        },
-        "answer": {
-            "oneOf": [
-                _text(MAX_SUMMARY),
-                {"type": "array", "items": _text(MAX_SUMMARY), "minItems": 1},
-            ]
-        },
-        "slug": {"type": "string", "pattern": SLUG.pattern, "maxLength": field.limit},
-        "steps": {
-            "type": "array",
-            "items": {"oneOf": [{"type": "string", "pattern": SLUG.pattern}, _object(field.items)]},
-            "minItems": 1,
-            "maxItems": field.limit,
-        },
-        "parts": {"type": "array", "items": {"enum": list(field.choices)}, "uniqueItems": True},
-    }
-    return {"description": field.description, **kinds[field.kind]}

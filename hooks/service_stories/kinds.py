@@ -1,0 +1,169 @@
+"""The kinds of page the plan holds: what each is, and how its view is made.
+
+Each planned page knows its source file, address, title, template and meta, and makes
+the view its template lays out from the library (`plan.shelf`) and from what rendering
+found (`Found`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from . import addresses, corner, views
+from .library import Listing, paginate
+from .markup import rebase
+from .model import Lesson, Path, Story
+from .problems import Problem
+
+if TYPE_CHECKING:
+    from .plan import Plan
+
+
+@dataclass(frozen=True)
+class Found:
+    """What the build knows once every body is rendered, for the views."""
+
+    problems_of: Callable[[str], list[Problem]]
+    backlinks: Mapping[str, list[Story]]  # by slug: the stories whose bodies link there
+    bodies: Mapping[str, str]  # by slug: rendered bodies of the stories in paths
+    has_heading: Callable[[str], bool]  # whether a page's body has its own <h1>
+    heading: Callable[[str], str | None]  # the text of the <h1> that opens a page's body
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What a link to the page shows in a chat or a feed (Open Graph): text only."""
+
+    title: str | None
+    description: str | None
+    article: bool  # a story; any other page is part of the site
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A page: where it comes from and goes, its title, template and meta."""
+
+    src_uri: str
+    title: str | None  # None: the home page without a title of its own (the site's name)
+    template: str | None  # None: Material's own page
+    description: str | None = None
+    hide: tuple[str, ...] = ()
+    searchable: bool = True
+    title_from_heading: bool = False  # an ordinary page titled by its first heading
+    # The template of what search indexes of the page, in place of its body alone.
+    search_template: str | None = None
+    printed: str | None = None  # the slug of a story a handout prints: keep its body
+
+    @property
+    def url(self) -> str:
+        return addresses.url(self.src_uri)
+
+    def view(self, plan: Plan, found: Found) -> object:
+        return views.PageView(tuple(found.problems_of(self.src_uri)))
+
+    def preview(self, found: Found) -> Preview:
+        title = self.title
+        if self.title_from_heading:
+            title = found.heading(self.src_uri) or title
+        return Preview(title, self.description, isinstance(self, StoryPlan))
+
+
+@dataclass(frozen=True)
+class StoryPlan(Planned):
+    story: Story | None = None
+
+    def view(self, plan: Plan, found: Found) -> object:
+        problems = found.problems_of(self.src_uri)
+        return views.story_view(
+            plan.shelf, self.title, self.story, problems, found.backlinks, plan.today
+        )
+
+
+@dataclass(frozen=True)
+class LessonPlan(Planned):
+    lesson: Lesson | None = None
+    listing: Listing | None = None
+    pager: views.Pager | None = None
+
+    def view(self, plan: Plan, found: Found) -> object:
+        problems = found.problems_of(self.src_uri)
+        return views.lesson_view(
+            plan.shelf, self.title, self.lesson, problems, self.listing, self.pager
+        )
+
+
+@dataclass(frozen=True)
+class PathPlan(Planned):
+    path: Path | None = None
+
+    def view(self, plan: Plan, found: Found) -> object:
+        problems = found.problems_of(self.src_uri)
+        return views.path_view(plan.shelf, self.title, self.path, problems)
+
+
+@dataclass(frozen=True)
+class ListPlan(Planned):
+    """The home page and the lists of lessons and paths."""
+
+    shows: tuple[str, ...] = ()  # what it lists: "lessons", "paths", "newest"
+
+    def view(self, plan: Plan, found: Found) -> object:
+        shelf = plan.shelf
+        heading = None if found.has_heading(self.src_uri) else (self.title or "Home")
+        return views.ListView(
+            heading,
+            tuple(found.problems_of(self.src_uri)),
+            lessons=tuple(shelf.lesson_items()) if "lessons" in self.shows else (),
+            paths=tuple(shelf.path_items()) if "paths" in self.shows else (),
+            newest=tuple(shelf.cards[s.slug] for s in plan.site.library.newest())
+            if "newest" in self.shows
+            else (),
+        )
+
+
+@dataclass(frozen=True)
+class CatalogPlan(Planned):
+    templates = ("catalog.html", "catalog.html")  # for the first page, and the others
+    listing: Listing = field(default_factory=lambda: paginate([], 1)[0])
+    pager: views.Pager = field(default_factory=lambda: views.Pager(1, 1, ("",)))
+
+    def view(self, plan: Plan, found: Found) -> object:
+        heading = None if found.has_heading(self.src_uri) else self.title
+        flagged = plan.flagged(found)
+        return corner.catalog_view(plan.shelf, heading, self.listing, self.pager, flagged)
+
+
+@dataclass(frozen=True)
+class CoveragePlan(CatalogPlan):
+    """The trainer's corner (the grid's first page) and the grid's further pages."""
+
+    templates = ("trainers.html", "coverage.html")
+
+    def view(self, plan: Plan, found: Found) -> object:
+        grid = corner.grid(plan.shelf, self.listing, self.pager)
+        if self.listing.number > 1:
+            return corner.CoverageView(grid, addresses.url(addresses.coverage()))
+        heading = None if found.has_heading(self.src_uri) else self.title
+        return corner.trainers_view(plan.shelf, heading, grid, plan.today, plan.flagged(found))
+
+
+@dataclass(frozen=True)
+class GuidePlan(Planned):
+    path: Path | None = None
+
+    def view(self, plan: Plan, found: Found) -> object:
+        return corner.guide_view(plan.shelf, self.path)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class HandoutPlan(GuidePlan):
+    def view(self, plan: Plan, found: Found) -> object:
+        here = self.url
+        bodies = {
+            slug: rebase(html, plan.shelf.cards[slug].url, here)
+            for slug, html in found.bodies.items()
+            if slug in plan.shelf.cards
+        }
+        return corner.handout_view(plan.shelf, self.path, bodies)  # type: ignore[arg-type]

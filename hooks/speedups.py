@@ -1,0 +1,104 @@
+"""Speed-ups: work the build would otherwise repeat, kept apart from what the pages are.
+
+Each saves time on a large library and assumes something a change could break; each says
+what. Nothing here decides what a page shows: remove any of them and every page is the
+same, only slower.
+
+- `Frames.fragment`: parts of Material's page frame (the sidebar, the palette toggle, the
+  search form, the footer, the back-to-top button) rendered once per folder, for the
+  pages the nav does not list. It assumes a fragment holds nothing page-specific: **a
+  template author must never put inside `{% call fragment(...) %}` anything that depends
+  on the page beyond its folder and depth**: not its title, URL, meta, view, problems,
+  TOC, nor an active nav item. Pages the nav lists, and pages above them, render in full.
+- `Cards.card`: a story card rendered once per page depth (its address is written from
+  the site's root, so it is the same on every page as deep). It assumes a card shows
+  only its story and why it is shown.
+- `template_cache`: Jinja's compiled templates kept between builds in `.cache/templates`
+  (about 0.2 s a build). Jinja recompiles a changed template; a folder per Jinja version.
+- `freeze` / `unfreeze`: the library and the pages read are kept out of the garbage
+  collector's passes while the build runs; every build ends by handing them back.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+from jinja2 import FileSystemBytecodeCache, pass_context
+from markupsafe import Markup
+
+
+def frame_is_its_own(page, nav) -> bool:
+    """Whether the nav lists this page (its section shows as active), or a page below it
+    (whose address, written from this page, names this page's own folder)."""
+    return any(item is page or (page.url and item.url.startswith(page.url)) for item in nav.pages)
+
+
+@dataclass
+class Frames:
+    rendered: dict[tuple, str] = field(default_factory=dict)
+
+    @pass_context
+    def fragment(self, context, name: str, *, caller) -> str:
+        """`{% call fragment(name) %}...{% endcall %}`: rendered once per folder for the
+        pages the nav does not list (read the module's note before using it)."""
+        page, nav = context.get("page"), context.get("nav")
+        if page is not None and nav is not None and frame_is_its_own(page, nav):
+            return caller()
+        folder = posixpath.dirname(page.url.rstrip("/")) if page is not None else None
+        key = (name, context.get("base_url"), folder)
+        if key not in self.rendered:
+            self.rendered[key] = Markup(caller())
+        return self.rendered[key]
+
+
+@dataclass
+class Cards:
+    macros: Any = None  # the module of partials/macros.html, once the templates load
+    rendered: dict[tuple, str] = field(default_factory=dict)
+
+    @pass_context
+    def card(self, context, card, reason=None) -> str:
+        """A story card (`views.Card`), and why it is shown: the shared lessons, or else
+        its summary. The story's part and the reason are cached apart."""
+        depth = context.get("base_url") or "."
+        key = ("story", card.story.slug, depth)
+        if key not in self.rendered:
+            href = card.url if depth == "." else f"{depth}/{card.url}"
+            # The macros escape everything they write; mark their output as such.
+            self.rendered[key] = Markup(self.macros.card_story(card, href))
+        tail = ("reason", reason) if reason else ("summary", card.story.slug)
+        if tail not in self.rendered:
+            self.rendered[tail] = Markup(
+                self.macros.card_reason(reason) if reason else self.macros.card_summary(card)
+            )
+        return self.rendered[key] + self.rendered[tail]
+
+
+def template_cache(config_file: str | None) -> FileSystemBytecodeCache | None:
+    """Jinja's compiled templates, kept in the project's `.cache/` (where Material's plugins
+    keep theirs); none for a configuration from standard input or a read-only checkout."""
+    if not config_file or not os.path.isfile(config_file):
+        return None
+    folder = os.path.join(
+        os.path.dirname(config_file), ".cache", "templates", f"jinja2-{jinja2.__version__}"
+    )
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(folder) if os.access(folder, os.W_OK) else None
+
+
+def freeze() -> None:
+    """Leave what the build has read so far out of the garbage collector's passes: at 1,000
+    stories, tens of thousands of objects that every full collection would walk again."""
+    gc.freeze()
+
+
+def unfreeze() -> None:
+    gc.unfreeze()
