@@ -42,10 +42,11 @@ CONTRACT: dict[str, tuple[str, ...]] = {
     "partials/path-list.html": ("paths",),
     "partials/pager.html": ("pager",),
     "partials/macros.html": (),
+    "partials/search-text.html": ("view", "body"),
 }
 # The main sections, for pages with no view of their own (the error page).
 SECTIONS = {
-    "home": addresses.url(addresses.HOME),
+    "home": addresses.url(addresses.HOME).rstrip("/"),  # "." rather than "./"
     "lessons": addresses.url(addresses.LESSONS_INDEX),
     "paths": addresses.url(addresses.PATHS_INDEX),
     "catalog": addresses.url(addresses.catalog()),

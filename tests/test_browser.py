@@ -6,14 +6,14 @@ the handout's printed pages. Screenshots go to tests/screenshots/ for a person t
 from __future__ import annotations
 
 import json
-import logging
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from browser import axe_script, launch_chromium, serve
-from conftest import ROOT
+from builds import ROOT, build_config, build_site
+from library_fixtures import LARGE, LESSONS
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="install the test extras")
 
@@ -33,12 +33,8 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     folder = tmp_path_factory.mktemp("browser") / "site"
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    build(load_config(str(ROOT / "mkdocs.yml"), strict=True, site_dir=str(folder)))
+    build_config(ROOT / "mkdocs.yml", folder)
     server, url = serve(folder)
     yield url, folder
     server.shutdown()
@@ -312,15 +308,8 @@ def test_the_content_security_policy_stops_an_injected_script(browser, site_url)
 
 
 def test_with_javascript_the_catalog_filters_every_page_at_once(browser, tmp_path_factory):
-    from conftest import make_project
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from test_build import LESSONS
-    from test_outputs import LARGE
-
-    project = make_project(tmp_path_factory.mktemp("large"), {**LESSONS, **LARGE})
-    build(load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(project / "site")))
-    server, url = serve(project / "site")
+    built = build_site(tmp_path_factory.mktemp("large"), {**LESSONS, **LARGE})
+    server, url = serve(built.site)
     context = browser.new_context(base_url=url)
     page, problems = watched(context, url)
     open_catalog(page, "catalog/?lesson=own-the-mistake")

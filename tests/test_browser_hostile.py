@@ -4,12 +4,9 @@ carries an event handler, and the only inline scripts are Material's own."""
 
 from __future__ import annotations
 
-import logging
-
 import pytest
 from browser import launch_chromium, serve
-from conftest import make_project
-from test_hostile import PAYLOADS, hostile_files
+from hostile_input import PAYLOADS
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="install the test extras")
 
@@ -24,19 +21,8 @@ INLINE = "() => Array.from(document.querySelectorAll('script:not([src])')).map(s
 
 
 @pytest.fixture(scope="module")
-def hostile_url(tmp_path_factory):
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    project = make_project(tmp_path_factory.mktemp("hostile-browser"), hostile_files())
-    logger = logging.getLogger("mkdocs")
-    level = logger.level
-    logger.setLevel(logging.WARNING)
-    try:
-        build(load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(project / "site")))
-    finally:
-        logger.setLevel(level)
-    server, url = serve(project / "site")
+def hostile_url(hostile_site):
+    server, url = serve(hostile_site)
     yield url
     server.shutdown()
     server.server_close()

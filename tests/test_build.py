@@ -5,78 +5,21 @@ from __future__ import annotations
 import gc
 import html
 import json
+import logging
 import re
-from html.parser import HTMLParser
 from types import SimpleNamespace
 
 import pytest
-from speedups import frame_is_its_own
-from conftest import lesson, make_project, story
+from builds import build_project, logged, make_project
+from html_checks import article, article_links
+from library_fixtures import LESSONS, STORIES, library_files, story
 from mkdocs.exceptions import Abort
-
-LESSONS = {
-    "lessons/personalize-the-reply.md": lesson("Speak to the person", 1),
-    "lessons/exceed-the-ask.md": lesson("Do a little more", 2),
-    "lessons/own-the-mistake.md": lesson("Own the mistake", 3),
-}
-STORIES = {
-    "lego.md": story(
-        "LEGO replaces a lost ninja",
-        "personalize-the-reply, exceed-the-ask",
-        company="LEGO",
-        year=2013,
-        body="Compare [the bread](giraffe-bread.md).",
-    ),
-    "giraffe-bread.md": story(
-        "Tiger bread becomes giraffe bread",
-        "personalize-the-reply",
-        company="Sainsbury's",
-        year=2011,
-        channel="letter",
-    ),
-    "kindle.md": story(
-        "Amazon apologises for deleting 1984",
-        "own-the-mistake",
-        company="Amazon",
-        year=2009,
-        channel="public-statement",
-        outcome="recovery",
-    ),
-}
-
-
-class Links(HTMLParser):
-    """The links inside a page's <article>: what a reader can follow without the sidebar."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.depth = 0
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "article":
-            self.depth += 1
-        if tag == "a" and self.depth:
-            self.hrefs.append(dict(attrs).get("href") or "")
-
-    def handle_endtag(self, tag):
-        if tag == "article":
-            self.depth -= 1
-
-
-def article_links(html: str) -> list[str]:
-    parser = Links()
-    parser.feed(html)
-    return parser.hrefs
-
-
-def article(html: str) -> str:
-    return html[html.index("<article") : html.index("</article>")]
+from speedups import frame_is_its_own
 
 
 @pytest.fixture
-def site(build):
-    return build({**LESSONS, **STORIES})
+def site(library_site):
+    return library_site
 
 
 def test_a_story_links_to_its_lessons_and_each_lesson_page_back_to_the_story(site):
@@ -217,125 +160,69 @@ def test_a_page_above_a_listed_page_renders_its_own_sidebar():
     assert not frame_is_its_own(SimpleNamespace(url="guides/other/"), nav)
 
 
-def test_a_story_page_is_the_same_size_however_many_stories_there_are(build):
-    small = build({**LESSONS, **STORIES}, name="small")
+def test_a_story_page_is_the_same_size_however_many_stories_there_are(library_site, build):
     others = {
         f"other-{n:03d}.md": story(f"Another story {n}", "own-the-mistake", year=2000 + n % 20)
         for n in range(60)
     }
-    large = build({**LESSONS, **STORIES, **others}, name="large")
-    assert small.page("lego") == large.page("lego")
-    assert small.page("giraffe-bread") == large.page("giraffe-bread")
+    large = build({**library_files(), **others}, name="large")
+    assert library_site.page("lego") == large.page("lego")
+    assert library_site.page("giraffe-bread") == large.page("giraffe-bread")
+
+
+BROKEN_YEAR = story("Broken", "exceed-the-ask").replace("year: 2014", "year: soon")
 
 
 def test_a_broken_story_fails_the_strict_build_naming_file_and_field(build):
-    broken = story("Broken", "exceed-the-ask").replace("year: 2014", "year: soon")
-    with pytest.raises(Abort):
-        build({**LESSONS, **STORIES, "broken.md": broken})
+    with logged(logging.WARNING) as lines, pytest.raises(Abort):
+        build({**LESSONS, **STORIES, "broken.md": BROKEN_YEAR})
+    named = [line for line in lines if "stories/broken.md:" in line]
+    assert named == [
+        "WARNING  mkdocs.plugins.service_stories: stories/broken.md:4: year: `soon` is not a "
+        "whole number (write a number such as 2026)"
+    ]
 
 
-def test_a_build_hands_back_to_the_garbage_collector_what_it_held(build):
+def test_a_build_hands_back_to_the_garbage_collector_what_it_held(library_site, build):
     # `mkdocs serve` rebuilds in one process: nothing may stay frozen between builds.
-    build({**LESSONS, **STORIES})
     assert gc.get_freeze_count() == 0
-    broken = story("Broken", "exceed-the-ask").replace("year: 2014", "year: soon")
     with pytest.raises(Abort):
-        build({**LESSONS, **STORIES, "broken.md": broken}, name="broken")
+        build({**LESSONS, **STORIES, "broken.md": BROKEN_YEAR}, name="broken")
     assert gc.get_freeze_count() == 0
 
 
-def test_every_problem_is_logged_once_without_a_traceback(build):
-    broken = story("Broken", "excede-the-ask").replace("year: 2014", "year: soon")
-    site = build({**LESSONS, **STORIES, "broken.md": broken}, strict=False)
-    assert "WARNING  mkdocs.plugins.service_stories" in site.log
-    assert (
-        "stories/broken.md:4: year: `soon` is not a whole number (write a number such as 2026)"
-    ) in site.log
-    assert (
+def test_every_problem_is_logged_once_without_a_traceback(broken_site):
+    for problem in (
+        "stories/broken.md:4: year: `soon` is not a whole number (write a number such as 2026)",
         "stories/broken.md:7: lessons: `excede-the-ask` is not a lesson "
-        "(did you mean exceed-the-ask? Or add stories/lessons/excede-the-ask.md)"
-    ) in site.log
-    assert "Traceback" not in site.log
+        "(did you mean exceed-the-ask? Or add stories/lessons/excede-the-ask.md)",
+    ):
+        assert broken_site.log.count(f"WARNING  mkdocs.plugins.service_stories: {problem}") == 1
+    assert "Traceback" not in broken_site.log
 
 
-def test_without_strict_a_broken_story_still_renders_with_a_visible_warning(build):
-    broken = story("Broken but readable", "exceed-the-ask").replace("year: 2014", "year: soon")
-    site = build({**LESSONS, **STORIES, "broken.md": broken}, strict=False)
-    page = article(site.page("broken"))
+def test_without_strict_a_broken_story_still_renders_with_a_visible_warning(broken_site):
+    page = article(broken_site.page("broken"))
     assert "<h1>Broken but readable</h1>" in page
     assert "This page has problems" in page
     assert "stories/broken.md:4: year:" in page
     assert "Something happened." in page
-    catalog = site.page("catalog")
+    catalog = broken_site.page("catalog")
     assert "Stories left out until their problems are fixed" in catalog
-    assert 'href="../broken/">Broken but readable</a>: 1 problem' in catalog
+    assert 'href="../broken/">Broken but readable</a>: 2 problems' in catalog
 
 
-def test_front_matter_yaml_cannot_read_never_shows_as_page_text(build):
-    broken = story("Unreadable", "exceed-the-ask").replace("company: Acme", "company: [Acme")
-    site = build({**LESSONS, **STORIES, "broken.md": broken}, strict=False)
-    page = article(site.page("broken"))
+def test_front_matter_yaml_cannot_read_never_shows_as_page_text(broken_site):
+    page = article(broken_site.page("unreadable"))
     assert "company:" not in page and "The Daily Example" not in page
     assert "Something happened." in page
 
 
-HOSTILE_STORY = """---
-title: "<script>alert('x')</script> & \\"quoted\\" <b onmouseover=alert(1)>"
-company: "<b onmouseover=alert(1)>Acme</b>"
-year: 2014
-channel: email
-outcome: delight
-lessons: [exceed-the-ask]
-summary: "<img src=x onerror=alert(2)> in a sentence."
-sources:
-  - title: "<script>alert('source')</script>"
-    publisher: "<script>alert('publisher')</script>"
----
-
-Body.
-"""
-HOSTILE_LESSON = """---
-title: "<script>alert(3)</script>"
-summary: "<script>alert(4)</script>"
----
-
-Text.
-"""
-
-
-def test_front_matter_text_is_escaped_everywhere_it_is_shown(build):
-    site = build(
-        {
-            **LESSONS,
-            "lessons/exceed-the-ask.md": HOSTILE_LESSON,
-            **STORIES,
-            "hostile.md": HOSTILE_STORY,
-        }
-    )
-    for page in site.site.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        for raw in ("<script>alert", "<img src=x", "<b onmouseover"):
-            assert raw not in html, f"{raw} unescaped in {page.relative_to(site.site)}"
-    story_page = site.page("hostile")
-    assert (
-        "<title>&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;quoted&quot;"
-        in story_page
-    )
-    assert 'name="description" content="&lt;img src=x onerror=alert(2)&gt;' in story_page
-    index = (site.site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "<script>alert" not in index
-
-
 def test_a_changed_template_shows_in_the_next_build_despite_the_template_cache(tmp_path):
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
-    project = make_project(tmp_path, {**LESSONS, **STORIES})
+    project = make_project(tmp_path, {**LESSONS, **STORIES}, own=True)
 
     def lego_page() -> str:
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
-        mkdocs_build(config)
-        return (project / "site" / "lego" / "index.html").read_text(encoding="utf-8")
+        return build_project(project).page("lego")
 
     first = lego_page()
     assert any((project / ".cache" / "templates").iterdir())
@@ -346,54 +233,28 @@ def test_a_changed_template_shows_in_the_next_build_despite_the_template_cache(t
     assert ">Sources</h2>" in first and ">Where this comes from</h2>" in second
 
 
-FENCE_IN_A_VALUE = """---
-title: "A title that runs on
----
-past a line of dashes"
-company: Acme
-year: 2014
----
-
-## What happened
-
-Something happened.
-"""
-
-
-def test_front_matter_broken_by_a_fence_inside_a_value_never_shows_as_page_text(build):
-    site = build({**LESSONS, **STORIES, "broken.md": FENCE_IN_A_VALUE}, strict=False)
-    page = article(site.page("broken"))
-    assert "stories/broken.md:3: front matter: YAML cannot read this" in page
+def test_front_matter_broken_by_a_fence_inside_a_value_never_shows_as_page_text(broken_site):
+    page = article(broken_site.page("fence"))
+    assert "stories/fence.md:3: front matter: YAML cannot read this" in page
     for raw in ("past a line of dashes", "company:", "year:", "Something happened."):
         assert raw not in page
 
 
-def test_a_story_without_a_body_is_found_by_its_summary(build):
-    bodiless = story("Bodiless", "exceed-the-ask").split("## What happened")[0]
-    site = build({**LESSONS, **STORIES, "bodiless.md": bodiless})
-    index = json.loads((site.site / "search" / "search_index.json").read_text("utf-8"))
+def test_a_story_without_a_body_is_found_by_its_summary(broken_site):
+    index = json.loads((broken_site.site / "search" / "search_index.json").read_text("utf-8"))
     entries = [entry for entry in index["docs"] if entry["location"] == "bodiless/"]
     assert entries and "Bodiless, in a sentence." in entries[0]["text"]
 
 
-def test_every_kind_of_page_shows_its_link_problems_in_its_problem_box(build):
-    files = {
-        **LESSONS,
-        **STORIES,
-        "lego.md": STORIES["lego.md"] + "\n[Gone][gone] and [here](giraffe-bread.md#nowhere).\n\n"
-        "[gone]: gone.md\n",
-        "lessons/exceed-the-ask.md": lesson("Do a little more") + "\nSee [it](../gone.md).\n",
-        "guides/setup.md": "# Setup\n\nSee [it](../lego.md#nowhere).\n",
-    }
-    site = build(files, strict=False)
+def test_every_kind_of_page_shows_its_link_problems_in_its_problem_box(broken_site):
     boxes = {
-        "lego": [
-            "stories/lego.md:21: body: links to `gone.md`, which is not a page in stories/",
-            "stories/lego.md:19: body: links to `giraffe-bread.md#nowhere`, but giraffe-bread.md "
-            "has no section #nowhere",
+        "linking": [
+            "stories/linking.md:21: body: links to `gone.md`, which is not a page in stories/",
+            "stories/linking.md:19: body: links to `giraffe-bread.md#nowhere`, but "
+            "giraffe-bread.md has no section #nowhere",
         ],
-        "lessons/exceed-the-ask": [
-            "stories/lessons/exceed-the-ask.md:11: body: links to `../gone.md`, which is not a "
+        "lessons/dead-end": [
+            "stories/lessons/dead-end.md:11: body: links to `../gone.md`, which is not a "
             "page in stories/"
         ],
         "guides/setup": [
@@ -402,8 +263,8 @@ def test_every_kind_of_page_shows_its_link_problems_in_its_problem_box(build):
         ],
     }
     for url, problems in boxes.items():
-        box = article(site.page(url)).split('class="admonition warning ss-problems"')[1]
+        box = article(broken_site.page(url)).split('class="admonition warning ss-problems"')[1]
         for problem in problems:
             assert html.escape(problem, quote=False) in box, (url, problem)
-            assert problem in site.log
-    assert "a strict build fails until they are fixed" in article(site.page("lego"))
+            assert problem in broken_site.log
+    assert "a strict build fails until they are fixed" in article(broken_site.page("linking"))

@@ -9,11 +9,11 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, make_project, story
+from builds import ROOT, make_project
+from library_fixtures import LESSONS, STORIES, story
 from service_stories.cli import main, slug_of
-from service_stories.model import CHANNELS
 from service_stories.json_schemas import json_schema
-from test_build import LESSONS, STORIES
+from service_stories.model import CHANNELS
 
 NEW = [
     "new", "LEGO replaces a lost ninja", "--company", "LEGO", "--year", "2013",

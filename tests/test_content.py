@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 import pytest
-from conftest import ROOT
+from builds import ROOT
 from service_stories.model import CHANNELS
 from service_stories.site import load_site
 

@@ -10,8 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
-from test_build import LESSONS, STORIES, article
-from test_training_build import PATHS, QUIZ
+from html_checks import article
 
 GOLDEN = Path(__file__).parent / "golden"
 PAGES = {
@@ -30,20 +29,8 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    import logging
-
-    from conftest import make_project
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    lego = STORIES["lego.md"].replace("sources:", QUIZ + "sources:")
-    files = {**LESSONS, **STORIES, "lego.md": lego, **PATHS}
-    project = make_project(tmp_path_factory.mktemp("golden"), files)
-    config = load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(project / "site"))
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    build(config)
-    return project / "site"
+def site(library_site):
+    return library_site.site
 
 
 @pytest.mark.parametrize("name, url", PAGES.items(), ids=PAGES.keys())

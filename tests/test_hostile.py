@@ -7,115 +7,16 @@ the site's own, no event handler and no javascript: or data: address."""
 
 from __future__ import annotations
 
-import html
 import json
-import logging
 import re
-from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 import pytest
-from conftest import make_project
+from builds import make_project
+from hostile_input import BYPASSES, INERT_IN_BODY, PAYLOADS
+from html_checks import active
+from library_fixtures import LESSONS, STORIES, TODAY
 from service_stories.markup import elements
 from service_stories.project import check, load_project
-from test_build import LESSONS, STORIES
-from test_corpus import TODAY
-
-PAYLOADS = [
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    "<svg onload=alert(1)>",
-    '"><script>alert(1)</script>',
-    "'><script>alert(1)</script>",
-    '" onmouseover="alert(1)',
-    "' onfocus='alert(1)' autofocus='",
-    "javascript:alert(1)",
-    "JaVaScRiPt:alert(1)",
-    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
-    '<iframe src="javascript:alert(1)"></iframe>',
-    "<body onload=alert(1)>",
-    '<a href="javascript:alert(1)">x</a>',
-    "</title><script>alert(1)</script>",
-    "</textarea><script>alert(1)</script>",
-    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
-    "<!--<script>alert(1)</script>-->",
-    '<object data="javascript:alert(1)"></object>',
-    '<embed src="javascript:alert(1)">',
-    "<details open ontoggle=alert(1)>",
-    "<input autofocus onfocus=alert(1)>",
-    '<video><source onerror="alert(1)"></video>',
-    "<style>@import 'javascript:alert(1)';</style>",
-    "`\"'><img src=x onerror=alert(1)>",
-    "<scr<script>ipt>alert(1)</scr</script>ipt>",
-    '<a href="&#106;avascript:alert(1)">x</a>',
-    "<meta http-equiv=refresh content='0;url=javascript:alert(1)'>",
-    "<base href='javascript:alert(1)//'>",
-    "{{ config }}{% raw %}",
-    "<form action=javascript:alert(1)><button>x</button></form>",
-]
-# In a body, these are plain text or harmless Markdown, not markup.
-INERT_IN_BODY = {
-    "javascript:alert(1)",
-    "JaVaScRiPt:alert(1)",
-    "{{ config }}{% raw %}",
-    PAYLOADS[9],
-    "<!--<script>alert(1)</script>-->",
-    PAYLOADS[5],
-    PAYLOADS[6],
-}
-# Markup that a counter of tags and attributes reads differently from a browser, or that
-# hides a script behind a malformed comment: each is refused, and published without it.
-BYPASSES = [
-    '<p><img src="https://example.com/a.png"/onerror=alert(1)></p>',
-    '<p><img src="https://example.com/a.png" onerror=alert(1)>&#32;onerror=x</p>',
-    '<p><a href="jav&#x09;ascript:alert(1)">x</a></p>',
-    "<!--><script>alert(1)</script>-->",
-    "<p>a<!-- x --!><script>alert(1)</script></p>",
-    "<div><!--<!--><script>alert(1)</script>--></div>",
-    '<p><a href="&#x6A;avascript&#x3A;alert(1)">x</a></p>',
-    "<p><svg><script>alert(1)</script></svg></p>",
-]
-URL_ATTRIBUTES = {
-    "href", "src", "action", "formaction", "data", "xlink:href", "poster", "background",
-}  # fmt: skip
-EMBEDDING = {"iframe", "object", "embed", "base", "frame", "frameset", "applet"}
-
-
-@dataclass
-class ActiveContent:
-    """What in a page could run: script elements, event handlers, embedded frames, and
-    addresses that run code."""
-
-    found: list[str] = field(default_factory=list)
-    inline_scripts: list[str] = field(default_factory=list)
-
-
-def active(page: str) -> ActiveContent:
-    result = ActiveContent()
-    for element in elements(page):
-        attributes = dict(element.attributes)
-        tag = element.tag
-        if tag in EMBEDDING:
-            result.found.append(f"<{tag}>")
-        if tag == "meta" and attributes.get("http-equiv", "").lower() == "refresh":
-            result.found.append("<meta refresh>")
-        if tag == "script":
-            src = attributes.get("src")
-            if src is not None and (urlsplit(src).scheme or "assets/javascripts/" not in src):
-                result.found.append(f"<script src={src}>")
-            elif src is None and attributes.get("type", "").lower() != "application/json":
-                # Material's scope script differs only in the relative address of the root.
-                result.inline_scripts.append(
-                    re.sub(r'new URL\("[./]*",', 'new URL("",', element.text)
-                )
-        for name, value in element.attributes:
-            if name.startswith("on") or name == "srcdoc":
-                result.found.append(f"{name}= on <{tag}>")
-            if name in URL_ATTRIBUTES and value:
-                scheme = urlsplit(value.strip()).scheme.lower()
-                if scheme and scheme not in ("http", "https", "mailto", "tel"):
-                    result.found.append(f"{name}={value}")
-    return result
 
 
 def texts_of(page: str, tag: str) -> list[str]:
@@ -129,96 +30,6 @@ def meta_of(page: str, name: str) -> list[str]:
         if element.tag == "meta"
         and name in (dict(element.attributes).get("name"), dict(element.attributes).get("property"))
     ]
-
-
-def story_with(payload: str, number: int) -> str:
-    quoted = json.dumps(payload)  # a JSON string is a YAML double-quoted string
-    return f"""---
-title: {json.dumps(payload + f" story {number}")}
-company: {quoted}
-year: 2014
-channel: email
-outcome: delight
-lessons: [exceed-the-ask]
-summary: {quoted}
-sources:
-  - title: {quoted}
-    publisher: {quoted}
-    url: "https://example.com/?q={number}"
-owner: {quoted}
-discuss: [{quoted}]
-quiz:
-  - question: {quoted}
-    choices: [{quoted}, "Another choice"]
-    answer: {quoted}
-    why: {quoted}
----
-
-## What happened
-
-Plain text.
-"""
-
-
-def page_with(payload: str, *, heading: bool = False) -> str:
-    """An ordinary page: the payload as its title and description, or as its first
-    heading, written so that Markdown shows it as text."""
-    if heading:
-        return f"# {html.escape(payload)}\n\nA guide.\n"
-    quoted = json.dumps(payload)
-    return (
-        f"---\ntitle: {quoted}\ndescription: {quoted}\n---\n\n## {html.escape(payload)}\n\nText.\n"
-    )
-
-
-def hostile_files() -> dict[str, str]:
-    files = {**LESSONS, **STORIES}
-    for number, payload in enumerate(PAYLOADS):
-        files[f"hostile-{number:02d}.md"] = story_with(payload, number)
-        files[f"guides/front-matter-{number:02d}.md"] = page_with(payload)
-        files[f"guides/heading-{number:02d}.md"] = page_with(payload, heading=True)
-    files["index.md"] = page_with(PAYLOADS[13])
-    files["lessons/index.md"] = page_with(PAYLOADS[3])
-    files["paths/index.md"] = page_with(PAYLOADS[13], heading=True)
-    files["lessons/exceed-the-ask.md"] = (
-        f"---\ntitle: {json.dumps(PAYLOADS[0])}\nsummary: {json.dumps(PAYLOADS[1])}\n---\n\n"
-        f"## {html.escape(PAYLOADS[14])}\n\nText.\n"
-    )
-    steps = [
-        "steps:",
-        "  - story: hostile-00",
-        f"    note: {json.dumps(PAYLOADS[2])}",
-        "  - hostile-01",
-    ]
-    files["paths/hostile.md"] = (
-        "---\n"
-        + "\n".join(
-            [
-                f"title: {json.dumps(PAYLOADS[3])}",
-                f"audience: {json.dumps(PAYLOADS[5])}",
-                f"summary: {json.dumps(PAYLOADS[1])}",
-                *steps,
-            ]
-        )
-        + "\n---\n\nText.\n"
-    )
-    return files
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    project = make_project(tmp_path_factory.mktemp("hostile"), hostile_files())
-    logger = logging.getLogger("mkdocs")
-    level = logger.level
-    logger.setLevel(logging.WARNING)
-    try:
-        build(load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(project / "site")))
-    finally:
-        logger.setLevel(level)
-    return project / "site"
 
 
 def test_there_are_enough_payloads():
@@ -253,6 +64,17 @@ def test_payloads_reach_every_kind_of_page_as_text(hostile_site, number):
     assert [" ".join(text.split()) for text in texts_of(titled, "title")] == [
         f"{shown} - Service Stories"
     ]
+
+
+def test_front_matter_text_is_escaped_everywhere_it_is_shown(hostile_site):
+    page = (hostile_site / "quoted" / "index.html").read_text(encoding="utf-8")
+    assert texts_of(page, "title") == [
+        "<script>alert('x')</script> & \"quoted\" <b onmouseover=alert(1)> - Service Stories"
+    ]
+    assert (
+        "<title>&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;quoted&quot;" in page
+    )
+    assert meta_of(page, "description") == ["<img src=x onerror=alert(2)> in a sentence."]
 
 
 def test_index_pages_and_the_home_page_keep_payloads_as_text(hostile_site):
@@ -309,11 +131,9 @@ def test_markup_a_counter_would_miss_is_refused(tmp_path, number):
         assert re.match(r"stories/lego\.md:19: body: (has|links to) ", problem), problem
 
 
-def test_the_build_publishes_what_the_sanitizer_returns(build):
-    body_story = STORIES["lego.md"] + "\n" + "\n\n".join([*PAYLOADS, *BYPASSES]) + "\n"
-    site = build({**LESSONS, **STORIES, "lego.md": body_story}, strict=False)
-    assert "stories/lego.md:19: body: has a <script> element" in site.log
-    page = site.page("lego")
-    material = set(active(site.page("giraffe-bread")).inline_scripts)
+def test_the_build_publishes_what_the_sanitizer_returns(broken_site):
+    assert "stories/refused.md:19: body: has a <script> element" in broken_site.log
+    page = broken_site.page("refused")
+    material = set(active(broken_site.page("giraffe-bread")).inline_scripts)
     assert active(page).found == []
     assert set(active(page).inline_scripts) <= material

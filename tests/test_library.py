@@ -6,26 +6,9 @@ import math
 import random
 
 import pytest
+from library_fixtures import make_lessons, make_story
 from service_stories.library import Library
-from service_stories.model import Lesson, Source, Story
-
-
-def make_story(slug: str, *lessons: str, year: int = 2014) -> Story:
-    return Story(
-        slug=slug,
-        title=slug.title(),
-        company="Acme",
-        year=year,
-        channel="email",
-        outcome="delight",
-        lessons=lessons,
-        summary="s",
-        sources=(Source("t"),),
-    )
-
-
-def make_lessons(*ids: str) -> list[Lesson]:
-    return [Lesson(lesson_id, lesson_id.title(), "s", order) for order, lesson_id in enumerate(ids)]
+from service_stories.model import Lesson, Story
 
 
 def related_slugs(library: Library, slug: str, limit: int = 5) -> list[tuple[str, tuple]]:

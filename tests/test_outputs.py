@@ -6,25 +6,11 @@ import filecmp
 import json
 import re
 
-from conftest import story
-from test_build import LESSONS, STORIES
-from test_training_build import PATHS
+import pytest
+from hostile_input import refused_story
+from library_fixtures import LARGE, LESSON_ORDER, LESSONS, broken_files, library_files, story
+from service_stories.json_schemas import json_schema
 
-LESSON_IDS = ["personalize-the-reply", "exceed-the-ask", "own-the-mistake"]
-MANY = {
-    f"story-{number:02d}.md": story(
-        f"Story number {number}",
-        ", ".join(LESSON_IDS[: 1 + number % 3]),
-        year=1990 + number,
-        outcome=("delight", "recovery", "failure")[number % 3],
-    )
-    for number in range(30)
-}
-# Enough for two catalog pages, and three pages for the lesson every story teaches.
-LARGE = {
-    f"story-{number:03d}.md": story(f"Story {number}", ", ".join(LESSON_IDS[: 1 + number % 3]))
-    for number in range(230)
-}
 BROKEN = {
     "broken-year.md": story("Broken year", "exceed-the-ask").replace("year: 2014", "year: x"),
     "broken-yaml.md": story("Broken yaml", "exceed-the-ask").replace("company: Acme", "company: ["),
@@ -50,7 +36,7 @@ def test_nothing_is_lost(build):
     sitemap = (site.site / "sitemap.xml").read_text(encoding="utf-8")
     index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {document["location"].split("#")[0] for document in index["docs"]}
-    lesson_pages = {lesson_id: pages_of(site, f"lessons/{lesson_id}") for lesson_id in LESSON_IDS}
+    lesson_pages = {lesson_id: pages_of(site, f"lessons/{lesson_id}") for lesson_id in LESSON_ORDER}
     assert (site.site / "lessons" / "personalize-the-reply" / "3" / "index.html").exists()
     assert (site.site / "catalog" / "2" / "index.html").exists()
     for name, text in LARGE.items():
@@ -71,8 +57,8 @@ def test_nothing_is_lost(build):
         assert page.stat().st_size < 300_000, page
 
 
-def test_stories_json_lists_every_story_lesson_and_path(build):
-    site = build({**LESSONS, **STORIES, **PATHS})
+def test_stories_json_lists_every_story_lesson_and_path(library_site):
+    site = library_site
     data = json.loads((site.site / "stories.json").read_text(encoding="utf-8"))
     assert [s["slug"] for s in data["stories"]] == ["giraffe-bread", "kindle", "lego"]
     lego = data["stories"][2]
@@ -94,12 +80,13 @@ def test_stories_json_lists_every_story_lesson_and_path(build):
                 "url": None,
             }
         ],
-        "reviewed": None,
-        "review_every": None,
-        "owner": None,
+        "reviewed": "2026-06-01",
+        "review_every": 365,
+        "owner": "Ana",
         "minutes": 1,
     }
-    assert [lesson["id"] for lesson in data["lessons"]] == LESSON_IDS
+    assert data["stories"][0]["reviewed"] is None and data["stories"][0]["owner"] is None
+    assert [lesson["id"] for lesson in data["lessons"]] == LESSON_ORDER
     # Strongest first: the bread story teaches only this lesson.
     assert data["lessons"][0]["stories"] == ["giraffe-bread", "lego"]
     assert [(p["id"], p["steps"]) for p in data["paths"]] == [
@@ -108,16 +95,20 @@ def test_stories_json_lists_every_story_lesson_and_path(build):
     ]
 
 
-def test_the_schema_is_published(build):
-    site = build({**LESSONS, **STORIES})
-    schema = json.loads((site.site / "story.schema.json").read_text(encoding="utf-8"))
-    assert schema["title"] == "Service Stories: story front matter"
+@pytest.mark.parametrize("kind", ["story", "lesson", "path"])
+def test_the_schemas_are_published(library_site, kind):
+    published = (library_site.site / f"{kind}.schema.json").read_text(encoding="utf-8")
+    assert json.loads(published) == json_schema(kind)
 
 
-def test_two_builds_of_the_same_content_are_byte_identical(build):
-    files = {**LESSONS, **STORIES, **PATHS, **MANY}
-    first = build(files, name="first").site
-    second = build(files, name="second").site
+def test_two_builds_of_the_same_content_are_byte_identical(broken_site, build):
+    # A second build of the session's broken site: every kind of page, and problems too.
+    first = broken_site.site
+    second = build(
+        {**library_files(), **broken_files(), "refused.md": refused_story()},
+        strict=False,
+        name="again",
+    ).site
     names = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
     assert names == sorted(
         p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file()

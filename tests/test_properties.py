@@ -9,9 +9,10 @@ from datetime import date
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from library_fixtures import LESSON_IDS as LESSONS
+from library_fixtures import TODAY, VALID
 from service_stories.model import CHANNELS, OUTCOMES
 from service_stories.reading import read_story
-from test_reading import LESSONS, TODAY, VALID
 
 FIELDS = {
     "title", "company", "year", "channel", "outcome", "lessons", "summary", "sources",

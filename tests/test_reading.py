@@ -5,35 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from library_fixtures import LESSON_IDS as LESSONS
+from library_fixtures import TODAY, VALID
 from service_stories.model import Source, Story
 from service_stories.reading import read_lesson, read_page, read_story
-
-TODAY = date(2026, 11, 22)
-LESSONS = {"exceed-the-ask", "personalize-the-reply", "own-the-mistake"}
-
-VALID = """---
-title: LEGO replaces a lost ninja
-company: LEGO
-year: 2013
-channel: email
-outcome: delight
-lessons: [personalize-the-reply, exceed-the-ask]
-summary: A boy lost a minifigure and LEGO replied in character.
-sources:
-  - title: Lego turns boy's loss into customer service win
-    publisher: MSN Money
-    date: 2013-01-11
-    url: https://example.com/lego
----
-
-## What happened
-
-A link to [the bread story](sainsburys.md#what-happened) and [the same](./sainsburys.md).
-```
-[not a link](in-code.md)
-```
-[ref]: amazon.md
-"""
 
 
 def problems(content: str | bytes, name: str = "lego.md") -> list[str]:

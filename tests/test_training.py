@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from library_fixtures import LESSON_IDS as LESSONS
+from library_fixtures import TODAY, VALID, make_lessons, make_story
 from service_stories.library import Library
 from service_stories.model import Path, Question, Step
 from service_stories.reading import read_path, read_story
 from service_stories.training import review, review_queue
-from test_library import make_lessons, make_story
-from test_reading import LESSONS, TODAY, VALID
 
 
 def story_with(extra: str):

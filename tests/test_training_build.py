@@ -2,69 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import re
 
 import pytest
+from builds import logged
+from html_checks import article, text_of
+from library_fixtures import PATHS, library_files
 from mkdocs.exceptions import Abort
-from test_build import LESSONS, STORIES, article
-
-QUIZ = """discuss:
-  - What made the reply personal?
-quiz:
-  - question: What did LEGO send?
-    choices: [Nothing, A new figure, A voucher]
-    answer: A new figure
-    why: The reply promised a replacement.
-  - question: Which were true?
-    choices: [It was in character, It was a form letter, It was warm]
-    answer: [It was in character, It was warm]
-    why: Both show in the reply.
-reviewed: 2026-06-01
-review_every: 365
-owner: Ana
-"""
-PATHS = {
-    "paths/first-week.md": """---
-title: First week
-audience: New agents
-summary: The basics, in order.
-order: 1
-steps:
-  - giraffe-bread
-  - story: lego
-    note: Ask what the reply echoed.
-  - kindle
----
-
-Read one a day.
-""",
-    "paths/mistakes.md": """---
-title: Mistakes
-audience: Team leads
-summary: When it goes wrong.
-order: 2
-steps: [kindle, lego]
----
-
-Owning it.
-""",
-}
-
-
-def training_site(build, **overrides: str):
-    lego = STORIES["lego.md"].replace("sources:", QUIZ + "sources:")
-    files = {**LESSONS, **STORIES, "lego.md": lego, **PATHS}
-    files.update(overrides)
-    return build(files)
 
 
 @pytest.fixture
-def site(build):
-    return training_site(build)
-
-
-def text_of(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+def site(library_site):
+    return library_site
 
 
 def test_a_story_shows_its_place_in_every_path(site):
@@ -114,7 +64,7 @@ def test_a_reviewed_story_says_when_and_by_whom(site):
 
 def test_a_story_past_its_review_date_shows_a_needs_review_notice(build, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1812153600")  # 2027-06-05
-    page = text_of(article(training_site(build).page("lego")))
+    page = text_of(article(build(library_files()).page("lego")))
     assert "Needs review" in page
     assert (
         "Last checked against its sources on 1 June 2026 by Ana; it was due again on 1 June 2027."
@@ -156,11 +106,11 @@ def test_the_handout_prints_each_story_with_links_that_still_work(site):
     assert 'data-md-type="navigation" hidden' in html
 
 
-def test_a_path_naming_a_missing_story_fails_the_build(build, caplog):
+def test_a_path_naming_a_missing_story_fails_the_build(build):
     broken = PATHS["paths/mistakes.md"].replace("[kindle, lego]", "[kindel, lego]")
-    with pytest.raises(Abort):
-        training_site(build, **{"paths/mistakes.md": broken})
+    with logged(logging.WARNING) as lines, pytest.raises(Abort):
+        build({**library_files(), "paths/mistakes.md": broken})
     assert (
-        "stories/paths/mistakes.md:6: steps[1]: `kindel` is not a story "
-        "(did you mean kindle? Give the story's file name without .md)"
-    ) in caplog.text
+        "WARNING  mkdocs.plugins.service_stories: stories/paths/mistakes.md:6: steps[1]: "
+        "`kindel` is not a story (did you mean kindle? Give the story's file name without .md)"
+    ) in lines

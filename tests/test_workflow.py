@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 import yaml
-from conftest import ROOT
+from builds import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 
