@@ -55,7 +55,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = load_site(markdown, display_root, build_date())
     for problem in sorted(p for page in site.pages.values() for p in page.problems):
         log.warning(str(problem))
-    plan = Plan(site, build_date())
+    plan = Plan(site, build_date(), config.use_directory_urls)
     pages.add_generated(files, config, plan)
     config[_STATE] = Build(site, plan, display_root, config[_COLLECTOR])
     speedups.freeze()
@@ -102,7 +102,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     for problem in sorted(p for found in build.site.later.values() for p in found):
         log.warning(str(problem))
     env.filters["root"] = pages.root
-    env.globals.update(card=build.cards.card, fragment=build.frames.fragment, **pages.GLOBALS)
+    env.globals.update(
+        card=build.cards.card, fragment=build.frames.fragment, **pages.globals_of(build.plan)
+    )
     build.cards.macros = env.get_template("partials/macros.html").module
     build.env, build.policies = env, Policies(env, config)
     speedups.freeze()  # and now every page read

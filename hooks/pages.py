@@ -44,13 +44,6 @@ CONTRACT: dict[str, tuple[str, ...]] = {
     "partials/macros.html": (),
     "partials/search-text.html": ("view", "body"),
 }
-# The main sections, for pages with no view of their own (the error page).
-SECTIONS = {
-    "home": addresses.url(addresses.HOME).rstrip("/"),  # "." rather than "./"
-    "lessons": addresses.url(addresses.LESSONS_INDEX),
-    "paths": addresses.url(addresses.PATHS_INDEX),
-    "catalog": addresses.url(addresses.catalog()),
-}
 
 
 def reach_material(env: Environment) -> None:
@@ -98,5 +91,13 @@ def long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-# What every template may use, the same on every page of a build.
-GLOBALS = {"long_date": long_date, "sections": SECTIONS}
+def globals_of(plan: Plan) -> dict[str, Any]:
+    """What every template may use, the same on every page of a build: the main sections
+    (for the error page, which has no view of its own), and how dates are written."""
+    sections = {
+        "home": plan.url(addresses.HOME).rstrip("/"),  # "." rather than "./"
+        "lessons": plan.url(addresses.LESSONS_INDEX),
+        "paths": plan.url(addresses.PATHS_INDEX),
+        "catalog": plan.url(addresses.catalog()),
+    }
+    return {"long_date": long_date, "sections": sections}

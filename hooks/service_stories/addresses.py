@@ -64,12 +64,16 @@ def is_markdown(src_uri: str) -> bool:
     return src_uri.endswith(MARKDOWN)
 
 
-def url(src_uri: str) -> str:
+def url(src_uri: str, directory_urls: bool = True) -> str:
     """The address a source file is published at, from the site's root (`./` for the home
-    page): a page at its own folder, any other file where it sits."""
+    page): a page at its own folder (`lego/`), or, for a copy read from the file system
+    without a server, as a file of its own (`lego.html`); any other file where it sits."""
     if not is_markdown(src_uri):
         return src_uri
     folder, name = posixpath.split(posixpath.splitext(src_uri)[0])
+    if not directory_urls:
+        name = "index" if name == "README" else name
+        return posixpath.join(folder, f"{name}.html")
     if name in ("index", "README"):
         return f"{folder}/" if folder else "./"
     return f"{folder}/{name}/" if folder else f"{name}/"
@@ -78,6 +82,8 @@ def url(src_uri: str) -> str:
 def depth(page_url: str) -> str:
     """The way up from a page to the site's root, as MkDocs' `base_url`: `.`, `..`, `../..`."""
     parts = [part for part in page_url.split("/") if part and part != "."]
+    if parts and "." in parts[-1]:
+        parts.pop()  # a page published as a file sits in its folder
     return "/".join([".."] * len(parts)) or "."
 
 

@@ -56,7 +56,7 @@ def catalog_view(
         tuple((lesson_id, link.title) for lesson_id, link in shelf.lessons.items()),
         CHANNELS,
         tuple(OUTCOMES),
-        addresses.url(addresses.CATALOG_DATA),
+        shelf.url(addresses.CATALOG_DATA),
         tuple(flagged) if listing.number == 1 else (),
     )
 
@@ -149,8 +149,8 @@ def trainers_view(
         tuple(
             Session(
                 shelf.paths[path_id],
-                addresses.url(addresses.guide(path_id)),
-                addresses.url(addresses.handout(path_id)),
+                shelf.url(addresses.guide(path_id)),
+                shelf.url(addresses.handout(path_id)),
             )
             for path_id in library.paths
         ),
@@ -205,8 +205,8 @@ def guide_view(shelf: Shelf, path: Path) -> GuideView:
         path,
         tuple(shelf.steps(path)),
         shelf.library.minutes(path),
-        addresses.url(addresses.path(path.id)),
-        addresses.url(addresses.handout(path.id)),
+        shelf.url(addresses.path(path.id)),
+        shelf.url(addresses.handout(path.id)),
     )
 
 

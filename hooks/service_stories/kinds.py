@@ -56,10 +56,6 @@ class Planned:
     search_template: str | None = None
     printed: str | None = None  # the slug of a story a handout prints: keep its body
 
-    @property
-    def url(self) -> str:
-        return addresses.url(self.src_uri)
-
     def view(self, plan: Plan, found: Found) -> object:
         return views.PageView(tuple(found.problems_of(self.src_uri)))
 
@@ -120,6 +116,8 @@ class ListPlan(Planned):
             newest=tuple(shelf.cards[s.slug] for s in plan.site.library.newest())
             if "newest" in self.shows
             else (),
+            lessons_url=plan.url(addresses.LESSONS_INDEX),
+            catalog_url=plan.url(addresses.catalog()),
         )
 
 
@@ -144,7 +142,7 @@ class CoveragePlan(CatalogPlan):
     def view(self, plan: Plan, found: Found) -> object:
         grid = corner.grid(plan.shelf, self.listing, self.pager)
         if self.listing.number > 1:
-            return corner.CoverageView(grid, addresses.url(addresses.coverage()))
+            return corner.CoverageView(grid, plan.url(addresses.coverage()))
         heading = None if found.has_heading(self.src_uri) else self.title
         return corner.trainers_view(plan.shelf, heading, grid, plan.today, plan.flagged(found))
 
@@ -160,7 +158,7 @@ class GuidePlan(Planned):
 @dataclass(frozen=True)
 class HandoutPlan(GuidePlan):
     def view(self, plan: Plan, found: Found) -> object:
-        here = self.url
+        here = plan.url(self.src_uri)
         bodies = {
             slug: rebase(html, plan.shelf.cards[slug].url, here)
             for slug, html in found.bodies.items()

@@ -41,18 +41,18 @@ from .site import Site
 __all__ = ["Found", "Plan", "Planned"]
 
 
-def _pager(first: Callable[[int], str], count: int, number: int) -> views.Pager:
-    urls = tuple(addresses.url(first(n)) for n in range(1, count + 1))
-    return views.Pager(number, count, urls)
+def _pager(url, first: Callable[[int], str], count: int, number: int) -> views.Pager:
+    return views.Pager(number, count, tuple(url(first(n)) for n in range(1, count + 1)))
 
 
 class Plan:
     """Every page of the site, by source file, planned once per build."""
 
-    def __init__(self, site: Site, today: date) -> None:
+    def __init__(self, site: Site, today: date, directory_urls: bool = True) -> None:
         self.site = site
         self.today = today
-        self.shelf = views.Shelf(site.library)
+        self.directory_urls = directory_urls
+        self.shelf = views.Shelf(site.library, self.url)
         paths = site.library.paths.values()
         in_paths = frozenset(step.slug for path in paths for step in path.steps)
         self.pages: dict[str, Planned] = {
@@ -69,6 +69,10 @@ class Plan:
     def page(self, src_uri: str) -> Planned | None:
         return self.pages.get(src_uri)
 
+    def url(self, src_uri: str) -> str:
+        """Where a source file is published, in this build (see `addresses.url`)."""
+        return addresses.url(src_uri, self.directory_urls)
+
     def generated(self) -> list[str]:
         """The source files of the pages the build makes: no trainer wrote them."""
         return [src_uri for src_uri in self.pages if src_uri not in self.site.pages]
@@ -76,7 +80,7 @@ class Plan:
     def flagged(self, found: Found) -> list[corner.Flagged]:
         """The stories left out until the problems in their files are fixed."""
         return [
-            corner.Flagged(views.Link(page.title, addresses.url(page.src_uri)), len(problems))
+            corner.Flagged(views.Link(page.title, self.url(page.src_uri)), len(problems))
             for page in self.site.stories_with_problems()
             if (problems := found.problems_of(page.src_uri))
         ]
@@ -84,8 +88,8 @@ class Plan:
     def data(self, site_url: str) -> dict[str, str]:
         """The files of data the site publishes beside its pages, by name."""
         library = self.site.library
-        catalog = catalog_document(library, addresses.url)
-        whole = library_document(library, lambda src_uri: site_url + addresses.url(src_uri))
+        catalog = catalog_document(library, self.url)
+        whole = library_document(library, lambda src_uri: site_url + self.url(src_uri))
         files = {
             addresses.CATALOG_DATA: json.dumps(catalog, ensure_ascii=False, separators=(",", ":")),
             addresses.LIBRARY_DATA: json.dumps(whole, indent=2, ensure_ascii=False) + "\n",
@@ -127,7 +131,7 @@ class Plan:
                 hide=("toc",),  # wide tables need the room of the table of contents
                 searchable=number == 1,  # further pages repeat what search finds
                 listing=listing,
-                pager=_pager(first, listing.count, number),
+                pager=_pager(self.url, first, listing.count, number),
             )
 
     def _lessons(self) -> None:
@@ -147,7 +151,9 @@ class Plan:
                     searchable=number == 1,
                     lesson=lesson,
                     listing=listing,
-                    pager=_pager(partial(addresses.lesson, lesson.id), len(pages), number),
+                    pager=_pager(
+                        self.url, partial(addresses.lesson, lesson.id), len(pages), number
+                    ),
                 )
 
     def _sessions(self) -> None:

@@ -8,7 +8,7 @@ the page). `Shelf` holds what many views share, made once per build.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -101,18 +101,18 @@ class Shelf:
     """What many pages show, made once: each story's card, each lesson's and path's link,
     every story's places in the paths. Views are assembled from these."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, url: Callable[[str], str] = addresses.url) -> None:
         self.library = library
+        self.url = url  # where a source file is published, in this build
         self.cards = {
-            slug: Card(story, addresses.url(addresses.story(slug)))
-            for slug, story in library.stories.items()
+            slug: Card(story, url(addresses.story(slug))) for slug, story in library.stories.items()
         }
         self.lessons = {
-            lesson_id: Link(lesson.title, addresses.url(addresses.lesson(lesson_id)))
+            lesson_id: Link(lesson.title, url(addresses.lesson(lesson_id)))
             for lesson_id, lesson in library.lessons.items()
         }
         self.paths = {
-            path_id: Link(path.title, addresses.url(addresses.path(path_id)))
+            path_id: Link(path.title, url(addresses.path(path_id)))
             for path_id, path in library.paths.items()
         }
         self.positions: dict[str, list[Position]] = {}
@@ -136,9 +136,7 @@ class Shelf:
 
     def lesson_link(self, lesson_id: str) -> Link:
         """A lesson's link; a lesson whose file has problems keeps its id as its title."""
-        return self.lessons.get(lesson_id) or Link(
-            lesson_id, addresses.url(addresses.lesson(lesson_id))
-        )
+        return self.lessons.get(lesson_id) or Link(lesson_id, self.url(addresses.lesson(lesson_id)))
 
     def lesson_items(self) -> list[LessonItem]:
         by_lesson = self.library.by_lesson
@@ -236,7 +234,7 @@ def lesson_view(
         cards=tuple(shelf.cards[story.slug] for story in listing.stories),
         pager=pager,
         companions=tuple((shelf.lessons[other.id], count) for other, count in companions),
-        catalog=f"{addresses.url(addresses.catalog())}?lesson={lesson.id}",
+        catalog=f"{shelf.url(addresses.catalog())}?lesson={lesson.id}",
     )
 
 
@@ -266,8 +264,8 @@ class ListView:
     lessons: tuple[LessonItem, ...] = ()
     paths: tuple[PathItem, ...] = ()
     newest: tuple[Card, ...] = ()
-    lessons_url: str = addresses.url(addresses.LESSONS_INDEX)
-    catalog_url: str = addresses.url(addresses.catalog())
+    lessons_url: str = ""
+    catalog_url: str = ""
 
 
 @dataclass(frozen=True)
