@@ -15,6 +15,7 @@ import posixpath
 from html import escape
 from typing import Any
 
+import lms
 import pages
 import scripts
 import speedups
@@ -86,8 +87,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> st
     planned = build.plan.page(src_uri)
     if planned and planned.title_from_heading:
         page.meta["title"] = escape(found.title or planned.title or "")
-    if planned and planned.printed:
-        build.bodies[planned.printed] = html  # for the handouts
+    if planned and planned.keeps_body:
+        build.bodies[src_uri] = html  # for the handouts and the packages
     return html
 
 
@@ -139,6 +140,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 def on_post_build(config: MkDocsConfig) -> None:
     speedups.unfreeze()
+    lms.write_packages(_build(config), config)
     policies = _build(config).policies
     if policies and policies.injected:
         raise PluginError(policies.verdict())

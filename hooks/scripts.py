@@ -57,13 +57,15 @@ class Policies:
     injected: set[str] = field(default_factory=set)
 
     def apply(self, output: str, shown: str, base_url: str) -> str:
+        """The page with the policy of its depth (see `check`)."""
+        if base_url not in self.by_depth:
+            known = known_scripts(self.env, self.config, base_url)
+            self.by_depth[base_url] = Policy.allowing(known)
+        return self.check(output, shown, self.by_depth[base_url])
+
+    def check(self, output: str, shown: str, policy: Policy) -> str:
         """The page with its policy; each script in it that the site did not write is
         logged, with the page's file, and counted against the build."""
-        if base_url not in self.by_depth:
-            self.by_depth[base_url] = Policy.allowing(
-                known_scripts(self.env, self.config, base_url)
-            )
-        policy = self.by_depth[base_url]
         for script in policy.injected(output):
             self.injected.add(shown)
             log.error(

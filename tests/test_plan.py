@@ -95,7 +95,7 @@ def test_a_story_is_planned_with_its_view_computed_before_any_template(plan):
         "lego/",
         "partials/search-text.html",
     )
-    assert lego.printed == "lego"  # a step of a path: the handout prints its body
+    assert lego.keeps_body  # a step of a path: its handout and package print its body
     view = lego.view(plan, NOTHING)
     assert isinstance(view, StoryView)
     assert [link.url for link in view.lessons] == [

@@ -51,6 +51,11 @@ def handout(path_id: str) -> str:
     return f"trainers/{path_id}/handout.md"
 
 
+def package(path_id: str, version: str) -> str:
+    """A path as a SCORM package for an LMS: `version` is "1.2" or "2004"."""
+    return f"trainers/{path_id}/scorm{version.replace('.', '')}.zip"
+
+
 def catalog(number: int = 1) -> str:
     return CATALOG if number == 1 else f"catalog/{number}.md"
 

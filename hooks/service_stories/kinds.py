@@ -27,7 +27,7 @@ class Found:
 
     problems_of: Callable[[str], list[Problem]]
     backlinks: Mapping[str, list[Story]]  # by slug: the stories whose bodies link there
-    bodies: Mapping[str, str]  # by slug: rendered bodies of the stories in paths
+    bodies: Mapping[str, str]  # by source file: the bodies of paths and of their stories
     has_heading: Callable[[str], bool]  # whether a page's body has its own <h1>
     heading: Callable[[str], str | None]  # the text of the <h1> that opens a page's body
 
@@ -54,7 +54,7 @@ class Planned:
     title_from_heading: bool = False  # an ordinary page titled by its first heading
     # The template of what search indexes of the page, in place of its body alone.
     search_template: str | None = None
-    printed: str | None = None  # the slug of a story a handout prints: keep its body
+    keeps_body: bool = False  # a handout or a package prints it: keep its rendered body
 
     def view(self, plan: Plan, found: Found) -> object:
         return views.PageView(tuple(found.problems_of(self.src_uri)))
@@ -159,9 +159,10 @@ class GuidePlan(Planned):
 class HandoutPlan(GuidePlan):
     def view(self, plan: Plan, found: Found) -> object:
         here = plan.url(self.src_uri)
+        cards = plan.shelf.cards
         bodies = {
-            slug: rebase(html, plan.shelf.cards[slug].url, here)
-            for slug, html in found.bodies.items()
-            if slug in plan.shelf.cards
+            step.slug: rebase(found.bodies[addresses.story(step.slug)], cards[step.slug].url, here)
+            for step in self.path.steps  # type: ignore[union-attr]
+            if step.slug in cards and addresses.story(step.slug) in found.bodies
         }
         return corner.handout_view(plan.shelf, self.path, bodies)  # type: ignore[arg-type]

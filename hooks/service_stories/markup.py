@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
@@ -60,3 +61,36 @@ def rebase(html: str, from_url: str, to_url: str) -> str:
         return f'{match.group(1)}="{relative}"'
 
     return _RELATIVE.sub(moved, html)
+
+
+def relink(
+    html: str,
+    href: Callable[[str], str | None] | None,
+    *,
+    ids: Callable[[str], str] | None = None,
+    src: Callable[[str], str | None] | None = None,
+) -> str:
+    """The HTML with each link's address given by `href` (None: the link becomes its text
+    alone), each image's by `src` (None: the image is dropped) and each id by `ids`."""
+    if not html:
+        return html
+    tree = LexborHTMLParser(html)
+    if href is not None:
+        for node in tree.css("a[href]"):
+            address = href(node.attributes.get("href") or "")
+            if address is None:
+                node.unwrap()
+            else:
+                node.attrs["href"] = address
+    if src is not None:
+        for node in tree.css("img[src]"):
+            address = src(node.attributes.get("src") or "")
+            if address is None:
+                node.decompose()
+            else:
+                node.attrs["src"] = address
+    if ids is not None:
+        for node in tree.css("[id]"):
+            node.attrs["id"] = ids(node.attributes.get("id") or "")
+    body = tree.body
+    return body.inner_html if body is not None else ""

@@ -132,6 +132,7 @@ class Path:
     audience: str
     summary: str
     steps: tuple[Step, ...]
+    pass_mark: int | None = None  # percent of knowledge-check questions, for an LMS
     order: int | None = None
 
     @property

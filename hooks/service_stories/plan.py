@@ -183,7 +183,7 @@ def _written(record, in_paths: frozenset[str]) -> Planned:
             record.title,
             "story.html",
             search_template="partials/search-text.html" if story else None,
-            printed=story.slug if story and story.slug in in_paths else None,
+            keeps_body=bool(story and story.slug in in_paths),
             story=story,
             **common,
         )
@@ -192,7 +192,9 @@ def _written(record, in_paths: frozenset[str]) -> Planned:
             record.src_uri, record.title, "lesson.html", lesson=record.lesson, **common
         )
     if isinstance(record, PathPage):
-        return PathPlan(record.src_uri, record.title, "path.html", path=record.path, **common)
+        return PathPlan(
+            record.src_uri, record.title, "path.html", keeps_body=True, path=record.path, **common
+        )
     return Planned(
         record.src_uri, record.title, None, title_from_heading=record.title_from_heading, **common
     )

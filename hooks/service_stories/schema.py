@@ -197,6 +197,16 @@ PATH: tuple[Field, ...] = (
         limit=MAX_STEPS,
         items=STEP,
     ),
+    Field(
+        "pass_mark",
+        "number",
+        "The share of knowledge-check questions, in percent, a learner must get right to "
+        "pass the path in an LMS; without it, finishing the path is all it takes.",
+        required=False,
+        example="80",
+        low=1,
+        high=100,
+    ),
     _order("path"),
 )
 

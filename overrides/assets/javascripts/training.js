@@ -1,42 +1,58 @@
-/* Reading progress and knowledge checks. Progress lives in this browser's
-   localStorage only (no server, no cookie), keyed by story slug so that renaming a
-   story's title keeps it, and scoped to this site's address. Without JavaScript the
-   buttons stay hidden and every answer sits in a <details> element. */
+/* Reading progress and knowledge checks. The reader's state (the stories read, with the
+   day; each question's answer, and whether the first try was right) is kept through a
+   store: in a package inside an LMS, package.js gives one (`window.ssStore`) that keeps it
+   in the LMS; anywhere else it lives in this browser's localStorage only (no server, no
+   cookie), keyed by story slug so that renaming a story's title keeps it, and scoped to
+   this site's address. Without JavaScript the buttons stay hidden and every answer sits
+   in a <details> element. */
 (function () {
   "use strict";
-  var KEY = "service-stories.read";
+  var PREFIX = "service-stories.";
 
-  function load() {
-    try {
-      var scope = window.__md_scope ? window.__md_scope.pathname : "/";
-      return JSON.parse(localStorage.getItem(scope + "." + KEY)) || {};
-    } catch (error) {
-      return {};
-    }
+  function scope() {
+    return window.__md_scope ? window.__md_scope.pathname : location.pathname.replace(/[^/]*$/, "");
   }
 
-  function save(read) {
-    try {
-      var scope = window.__md_scope ? window.__md_scope.pathname : "/";
-      localStorage.setItem(scope + "." + KEY, JSON.stringify(read));
-    } catch (error) { /* storage full or disabled: progress is not kept */ }
+  var store = window.ssStore || {
+    get: function (name) {
+      try {
+        return JSON.parse(localStorage.getItem(scope() + "." + PREFIX + name)) || {};
+      } catch (error) {
+        return {};
+      }
+    },
+    set: function (name, value) {
+      try {
+        localStorage.setItem(scope() + "." + PREFIX + name, JSON.stringify(value));
+      } catch (error) { /* storage full or disabled: the state is not kept */ }
+    }
+  };
+
+  function today() {
+    return new Date().toISOString().slice(0, 10);
+  }
+
+  var listeners = [];
+  function changed() {
+    listeners.forEach(function (listener) { listener(); });
   }
 
   function showMarkButtons() {
     document.querySelectorAll("[data-ss-read]").forEach(function (button) {
       var slug = button.dataset.ssRead;
       function render() {
-        var done = Boolean(load()[slug]);
+        var done = Boolean(store.get("read")[slug]);
         button.setAttribute("aria-pressed", done ? "true" : "false");
         button.textContent = done ? "Read \u2713 (mark as unread)" : "Mark as read";
         button.classList.toggle("md-button--primary", !done);
       }
       button.addEventListener("click", function () {
-        var read = load();
-        if (read[slug]) delete read[slug]; else read[slug] = new Date().toISOString().slice(0, 10);
-        save(read);
-        render();
+        var read = store.get("read");
+        if (read[slug]) delete read[slug]; else read[slug] = today();
+        store.set("read", read);
+        changed();
       });
+      listeners.push(render);
       button.hidden = false;
       render();
     });
@@ -47,8 +63,9 @@
       var steps = box.dataset.ssProgress.split(" ").filter(Boolean);
       var bar = box.querySelector("progress");
       var text = box.querySelector("[data-ss-progress-text]");
+      var reset = box.querySelector("[data-ss-reset]");
       function render() {
-        var read = load();
+        var read = store.get("read");
         var done = steps.filter(function (slug) { return read[slug]; }).length;
         bar.max = steps.length;
         bar.value = done;
@@ -57,15 +74,27 @@
           item.classList.toggle("ss-step--done", Boolean(read[item.dataset.ssStep]));
         });
       }
-      box.querySelector("[data-ss-reset]").addEventListener("click", function () {
-        var read = load();
-        steps.forEach(function (slug) { delete read[slug]; });
-        save(read);
-        render();
-      });
+      if (reset) {
+        reset.addEventListener("click", function () {
+          var read = store.get("read");
+          steps.forEach(function (slug) { delete read[slug]; });
+          store.set("read", read);
+          changed();
+        });
+      }
+      listeners.push(render);
       box.hidden = false;
       render();
     });
+  }
+
+  function record(form, right) {
+    var key = form.dataset.ssQuestion;
+    if (!key) return;
+    var answers = store.get("answers");
+    var before = answers[key];
+    answers[key] = { first: before ? before.first : right, right: right, date: today() };
+    store.set("answers", answers);
   }
 
   function checkAnswers(form) {
@@ -83,6 +112,7 @@
     form.classList.add(right ? "ss-question--right" : "ss-question--wrong");
     feedback.textContent = right ? "Correct." : "Not quite: see why below.";
     form.querySelector("details").open = true;
+    record(form, right);
   }
 
   function enableQuizzes() {
