@@ -47,8 +47,8 @@ def test_a_path_page_shows_steps_in_order_with_summaries_and_progress(site):
 
 def test_a_quiz_keeps_its_answer_in_details_for_readers_without_javascript(site):
     page = article(site.page("lego"))
-    assert '<form class="ss-question" data-ss-quiz="1">' in page
-    assert '<form class="ss-question" data-ss-quiz="0 2">' in page
+    assert '<form class="ss-question" data-ss-quiz="1" data-ss-question="lego/1">' in page
+    assert '<form class="ss-question" data-ss-quiz="0 2" data-ss-question="lego/2">' in page
     assert page.count('type="radio" name="question-1"') == 3
     assert page.count('type="checkbox" name="question-2"') == 3
     answer = text_of(page.split('<details class="ss-answer">')[2].split("</details>")[0])
