@@ -74,3 +74,13 @@ def test_the_page_holds_the_introduction_and_every_step_and_links_only_inside(li
     found = active(page)
     scripts = {"<script src=assets/package.js>", "<script src=assets/training.js>"}
     assert set(found.found) == scripts and found.inline_scripts == []
+
+
+def test_the_trainers_corner_and_each_guide_link_both_packages(library_site):
+    corner = library_site.page("trainers")
+    guide = library_site.page("trainers/first-week/guide")
+    for version in VERSIONS:
+        name = addresses.package("first-week", version).removeprefix("trainers/")
+        assert f'href="{name}" download' in corner
+        assert f'href="../{name.removeprefix("first-week/")}" download' in guide
+        assert (library_site.site / addresses.package("first-week", version)).is_file()

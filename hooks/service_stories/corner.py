@@ -113,11 +113,19 @@ class Overdue:
 
 @dataclass(frozen=True)
 class Session:
-    """A path, with its facilitator guide and handout."""
+    """A path, with its facilitator guide, handout and SCORM packages for an LMS."""
 
     path: Link
     guide: str
     handout: str
+    packages: tuple[Link, ...]  # "SCORM 1.2", "SCORM 2004"
+
+
+def _packages(shelf: Shelf, path_id: str) -> tuple[Link, ...]:
+    return tuple(
+        Link(f"SCORM {version}", shelf.url(addresses.package(path_id, version)))
+        for version in ("1.2", "2004")
+    )
 
 
 @dataclass(frozen=True)
@@ -151,6 +159,7 @@ def trainers_view(
                 shelf.paths[path_id],
                 shelf.url(addresses.guide(path_id)),
                 shelf.url(addresses.handout(path_id)),
+                _packages(shelf, path_id),
             )
             for path_id in library.paths
         ),
@@ -192,6 +201,7 @@ class GuideView:
     minutes: int
     path_url: str
     handout_url: str
+    packages: tuple[Link, ...]
 
 
 @dataclass(frozen=True)
@@ -207,6 +217,7 @@ def guide_view(shelf: Shelf, path: Path) -> GuideView:
         shelf.library.minutes(path),
         shelf.url(addresses.path(path.id)),
         shelf.url(addresses.handout(path.id)),
+        _packages(shelf, path.id),
     )
 
 
