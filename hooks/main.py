@@ -46,6 +46,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Records each page's links and anchors as Markdown renders it, for `checked_links`.
     config[_COLLECTOR] = LinkCollector()
     config.markdown_extensions.append(config[_COLLECTOR])
+    if scripts.offline(config):
+        scripts.use_local_shim(config)
     return config
 
 

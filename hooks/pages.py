@@ -16,10 +16,11 @@ from html import escape
 from typing import Any
 
 import material.templates
+import scripts
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, pass_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
-from service_stories import addresses
+from service_stories import addresses, offline
 from service_stories.plan import Plan, Planned
 
 _PAGE = ("view", "body", "card", "long_date")
@@ -62,8 +63,11 @@ def add_generated(files: Files, config: MkDocsConfig, plan: Plan) -> None:
         if files.get_file_from_path(src_uri) is None:
             inclusion = InclusionLevel.NOT_IN_NAV if "/" in src_uri else InclusionLevel.UNDEFINED
             files.append(File.generated(config, src_uri, content="", inclusion=inclusion))
-    for name, data in plan.data(config.site_url or "").items():
-        files.append(File.generated(config, name, content=data))
+    data = plan.data(config.site_url or "")
+    if scripts.offline(config):
+        data[offline.SHIM] = offline.shim_source()
+    for name, content in data.items():
+        files.append(File.generated(config, name, content=content))
 
 
 def meta(planned: Planned) -> dict[str, Any]:

@@ -8,13 +8,16 @@ import os
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+import material.templates
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from service_stories import offline as offline_copy
 from service_stories.csp import Policy, script_texts
 
 log = logging.getLogger("mkdocs.plugins.service_stories")
 
 PARTIALS = "partials/javascripts"  # where Material keeps the scripts it writes inline
+WORKERS = "assets/javascripts/workers"  # and its search worker
 
 
 def template_page(config: MkDocsConfig, template_name: str) -> tuple[str, str]:
@@ -25,9 +28,30 @@ def template_page(config: MkDocsConfig, template_name: str) -> tuple[str, str]:
     return f"{folder}/{template_name}", urlsplit(config.site_url or "/").path or "/"
 
 
+def offline(config: MkDocsConfig) -> bool:
+    """Whether this build is the copy read from the file system (`stories bundle`)."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+def use_local_shim(config: MkDocsConfig) -> None:
+    """Material's offline plugin asks for the iframe-worker shim from a CDN: the copy ships
+    it instead (`offline.SHIM`), so that it makes no request to any host."""
+    polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+    config.extra["polyfills"] = [*polyfills, offline_copy.SHIM]
+
+
+def _worker(config: MkDocsConfig) -> str:
+    """Material's search worker, from the site's root."""
+    folder = os.path.join(os.path.dirname(material.templates.__file__), WORKERS)
+    (name,) = [n for n in os.listdir(folder) if n.startswith("search.") and n.endswith(".js")]
+    return f"{WORKERS}/{name}"
+
+
 def known_scripts(env: Environment, config: MkDocsConfig, base_url: str) -> list[str]:
     """Material's inline scripts (its `partials/javascripts/`, or an override's), as this
-    site writes them into a page whose way up to the root is `base_url`."""
+    site writes them into a page whose way up to the root is `base_url`; in the offline
+    copy, also the script the iframe-worker shim writes into its iframe there."""
     context = {
         "config": config,
         "base_url": base_url,
@@ -40,11 +64,15 @@ def known_scripts(env: Environment, config: MkDocsConfig, base_url: str) -> list
         for name in os.listdir(os.path.join(folder, PARTIALS))
         if name.endswith(".html")
     }
-    return [
+    found = [
         code
         for name in sorted(names)
         for code in script_texts(env.get_template(name).render(context))
     ]
+    if offline(config):
+        worker = offline_copy.worker_address(_worker(config), base_url)
+        found.append(offline_copy.iframe_script(offline_copy.shim_source(), worker))
+    return found
 
 
 @dataclass

@@ -7,6 +7,7 @@ import os
 import pty
 import subprocess
 import sys
+import zipfile
 
 import pytest
 from builds import ROOT, make_project
@@ -231,3 +232,26 @@ def test_a_lessons_schema_and_the_reader_share_their_limits(tmp_path):
         "lessons/a.md", text.format(longest + "x").encode(), "stories"
     ).problems
     assert problem.field == "summary" and "more than 200" in problem.message
+
+
+def test_bundle_writes_the_offline_copy_under_the_sites_name(project, capsys):
+    assert main(["bundle"]) == 0
+    written = project / "dist" / "service-stories-offline.zip"
+    assert capsys.readouterr().out == (
+        f"Wrote {written}: unzip it anywhere and open service-stories/index.html\n"
+    )
+    names = set(zipfile.ZipFile(written).namelist())
+    for name in ("index.html", "lego.html", "search/search_index.js", "catalog-data.js"):
+        assert f"service-stories/{name}" in names
+    assert "service-stories/assets/javascripts/iframe-worker.js" in names
+    assert not any("/lego/index.html" in name for name in names)  # a file per page
+
+
+def test_bundle_writes_nothing_when_the_build_fails(project, capsys):
+    broken = story("Broken", "exceed-the-ask").replace("year: 2014", "year: soon")
+    (project / "stories" / "broken.md").write_text(broken, encoding="utf-8")
+    assert main(["bundle", "--output", "copy.zip"]) == 1
+    error = capsys.readouterr().err
+    assert "stories/broken.md:4: year: `soon` is not a whole number" in error
+    assert error.endswith("stories bundle: the build failed; nothing was written\n")
+    assert not (project / "copy.zip").exists()

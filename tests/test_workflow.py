@@ -46,6 +46,15 @@ def test_the_build_installs_as_the_readme_says_builds_strictly_and_deploys(workf
     assert "pip install -e . && mkdocs serve" in readme
 
 
+def test_each_run_on_main_uploads_the_offline_copy(workflow):
+    build = workflow["jobs"]["build"]["steps"]
+    bundle = next(step for step in build if "stories bundle" in step.get("run", ""))
+    upload = next(s for s in build if s.get("uses", "").startswith("actions/upload-artifact@"))
+    output = bundle["run"].split("--output ")[1].split()[0]
+    assert upload["with"]["path"] == output
+    assert upload["with"]["if-no-files-found"] == "error"
+
+
 def test_pull_requests_run_stories_check_and_the_tests(workflow):
     check = "\n".join(steps(workflow["jobs"]["check"]))
     assert 'pip install -e ".[test]"' in check

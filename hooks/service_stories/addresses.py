@@ -21,6 +21,8 @@ PATHS_INDEX = f"{PATHS}/index.md"
 _COVERAGE = "trainers/coverage"
 # Data files the build publishes at the site's root.
 CATALOG_DATA = "catalog.json"
+# The same, as a script, for a copy read from the file system, where nothing can be fetched.
+CATALOG_SCRIPT = "catalog-data.js"
 LIBRARY_DATA = "stories.json"
 
 

@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from .bundle import bundle
 from .json_schemas import KINDS, json_schema
 from .model import CHANNELS, OUTCOMES
 from .project import Project, ProjectError, build_date, check, find_config, load_project
@@ -57,7 +58,43 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
     _add_check(commands)
     _add_new(commands)
+    _add_bundle(commands)
     return parser
+
+
+BUNDLE_EXAMPLES = """examples:
+  stories bundle                  write dist/<site-name>-offline.zip
+  stories bundle --output ~/Desktop/stories.zip
+
+Unzip it anywhere and open <site-name>/index.html: the library works without a server or
+a network, search, catalog, quizzes and progress included."""
+
+
+def _add_bundle(commands) -> None:
+    bundle = commands.add_parser(
+        "bundle",
+        help="write the library as a zip to read without a server",
+        description="Build a copy of the site that works opened from the file system, and "
+        "write it as a zip.",
+        epilog=BUNDLE_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    bundle.add_argument("--output", type=Path, help="the zip to write")
+    bundle.add_argument("--config", type=Path, help="the mkdocs.yml (default: found upwards)")
+    bundle.set_defaults(run=_bundle)
+
+
+def _bundle(arguments: argparse.Namespace) -> int:
+    project = _project(arguments)
+    name = slug_of(project.site_name)
+    output = arguments.output or project.config_file.parent / "dist" / f"{name}-offline.zip"
+    built = bundle(project, output, name)
+    if built.returncode != 0:
+        print(built.stderr or built.stdout, end="", file=sys.stderr)
+        print("stories bundle: the build failed; nothing was written", file=sys.stderr)
+        return 1
+    print(f"Wrote {output}: unzip it anywhere and open {name}/index.html")
+    return 0
 
 
 def _add_check(commands) -> None:

@@ -40,10 +40,16 @@ class CatalogView:
     outcomes: tuple[str, ...]
     data_url: str  # every story as data, for the filters
     flagged: tuple[Flagged, ...]  # on the first page only
+    data_script: str | None = None  # the same data as a script, where nothing is fetched
 
 
 def catalog_view(
-    shelf: Shelf, heading: str | None, listing: Listing, pager: Pager, flagged: list[Flagged]
+    shelf: Shelf,
+    heading: str | None,
+    listing: Listing,
+    pager: Pager,
+    flagged: list[Flagged],
+    data_script: str | None = None,
 ) -> CatalogView:
     rows = tuple(
         Row(shelf.cards[story.slug], tuple(map(shelf.lesson_link, story.lessons)))
@@ -58,6 +64,7 @@ def catalog_view(
         tuple(OUTCOMES),
         shelf.url(addresses.CATALOG_DATA),
         tuple(flagged) if listing.number == 1 else (),
+        data_script,
     )
 
 

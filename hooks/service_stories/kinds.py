@@ -130,7 +130,9 @@ class CatalogPlan(Planned):
     def view(self, plan: Plan, found: Found) -> object:
         heading = None if found.has_heading(self.src_uri) else self.title
         flagged = plan.flagged(found)
-        return corner.catalog_view(plan.shelf, heading, self.listing, self.pager, flagged)
+        # A copy read from the file system gets the catalog's data as a script.
+        script = None if plan.directory_urls else plan.url(addresses.CATALOG_SCRIPT)
+        return corner.catalog_view(plan.shelf, heading, self.listing, self.pager, flagged, script)
 
 
 @dataclass(frozen=True)

@@ -90,10 +90,13 @@ class Plan:
         library = self.site.library
         catalog = catalog_document(library, self.url)
         whole = library_document(library, lambda src_uri: site_url + self.url(src_uri))
+        compact = json.dumps(catalog, ensure_ascii=False, separators=(",", ":"))
         files = {
-            addresses.CATALOG_DATA: json.dumps(catalog, ensure_ascii=False, separators=(",", ":")),
+            addresses.CATALOG_DATA: compact,
             addresses.LIBRARY_DATA: json.dumps(whole, indent=2, ensure_ascii=False) + "\n",
         }
+        if not self.directory_urls:  # a copy read from the file system: no fetch there
+            files[addresses.CATALOG_SCRIPT] = f"window.__catalog = {compact};\n"
         for kind in KINDS:
             files[addresses.schema(kind)] = json.dumps(json_schema(kind), indent=2) + "\n"
         return files

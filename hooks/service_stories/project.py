@@ -58,6 +58,7 @@ class Project:
     extensions: list[Any] = field(default_factory=list)
     extension_configs: dict[str, Any] = field(default_factory=dict)
     exclude_docs: str = ""  # mkdocs.yml's patterns, in .gitignore's syntax
+    site_name: str = "site"
 
     @property
     def display_root(self) -> str:
@@ -122,7 +123,8 @@ def load_project(config_file: Path) -> Project:
         if options:
             configs[name] = options
     exclude = config.get("exclude_docs") or ""
-    return Project(config_file, docs_dir, extensions, configs, str(exclude))
+    name = str(config.get("site_name") or "site")
+    return Project(config_file, docs_dir, extensions, configs, str(exclude), name)
 
 
 def _renderer(project: Project, collector: LinkCollector) -> markdown.Markdown:

@@ -120,13 +120,15 @@
     applyFilters(false);
   }
 
-  /* Every story at once when the data loads; this page's rows when it cannot. */
+  /* Every story at once when the data loads; this page's rows when it cannot. A copy read
+     from the file system, where nothing can be fetched, gives the data as a script. */
   var source = form.dataset.ssData;
-  fetch(source)
+  var loaded = window.__catalog ? Promise.resolve(window.__catalog) : fetch(source)
     .then(function (response) {
       if (!response.ok) throw new Error(response.status);
       return response.json();
-    })
+    });
+  loaded
     .then(function (data) {
       rows = rowsFrom(data, source.replace(/catalog\.json$/, ""));
       body.replaceChildren.apply(body, rows);
