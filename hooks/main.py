@@ -10,7 +10,6 @@ Per-build state lives on the build's own config object, never in module state, b
 from __future__ import annotations
 
 import logging
-import os
 import posixpath
 from html import escape
 from typing import Any
@@ -46,14 +45,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Records each page's links and anchors as Markdown renders it, for `checked_links`.
     config[_COLLECTOR] = LinkCollector()
     config.markdown_extensions.append(config[_COLLECTOR])
-    if scripts.offline(config):
-        scripts.use_local_shim(config)
+    scripts.use_local_shim(config)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    project = os.path.dirname(config.config_file_path or "")
-    display_root = os.path.relpath(config.docs_dir, project).replace(os.sep, "/")
+    display_root = pages.display_root(config)
     markdown = [(file.src_uri, file.content_bytes) for file in files.documentation_pages()]
     site = load_site(markdown, display_root, build_date())
     for problem in sorted(p for page in site.pages.values() for p in page.problems):

@@ -45,10 +45,17 @@ CONTRACT: dict[str, tuple[str, ...]] = {
     "partials/macros.html": (),
     "partials/search-text.html": ("view", "body"),
     "package.html": ("view", "long_date"),
+    "record.html": ("view",),
     "partials/story-facts.html": ("story", "lessons", "absolute"),
     "partials/story-practice.html": ("story", "prefix"),
     "partials/story-sources.html": ("story", "prefix", "absolute", "long_date"),
 }
+
+
+def display_root(config: MkDocsConfig) -> str:
+    """The docs folder as its authors name it in messages: `stories`."""
+    project = os.path.dirname(config.config_file_path or "")
+    return os.path.relpath(config.docs_dir, project).replace(os.sep, "/")
 
 
 def reach_material(env: Environment) -> None:

@@ -37,6 +37,8 @@ def offline(config: MkDocsConfig) -> bool:
 def use_local_shim(config: MkDocsConfig) -> None:
     """Material's offline plugin asks for the iframe-worker shim from a CDN: the copy ships
     it instead (`offline.SHIM`), so that it makes no request to any host."""
+    if not offline(config):
+        return
     polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
     config.extra["polyfills"] = [*polyfills, offline_copy.SHIM]
 

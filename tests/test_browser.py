@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -277,6 +278,35 @@ def test_progress_survives_a_reload_and_can_be_reset(page):
     assert page.locator("[data-ss-progress-text]").inner_text() == "0 of 7 done"
     page.goto(PAGES["story"])
     assert page.locator("[data-ss-read]").inner_text() == "Mark as read"
+
+
+def test_the_learners_record_shows_what_was_read_and_answered_and_prints(page, tmp_path):
+    page.goto(PAGES["story"])
+    page.get_by_role("button", name="Mark as read").click()
+    first = page.locator(".ss-question").first
+    right = first.get_attribute("data-ss-quiz")  # the right choice's number: one answer
+    wrong = "1" if right == "0" else "0"
+    for choice in (wrong, right):  # wrong at the first try, then right
+        first.locator(f"input[value='{choice}']").check()
+        first.get_by_role("button", name="Check").click()
+    page.goto("record/")
+    row = page.locator("tr[data-ss-record-step='lego-lost-ninja']").first
+    playwright_api.expect(row.locator("[data-ss-read-on]")).to_have_text(
+        re.compile(r"\d{4}-\d\d-\d\d")
+    )
+    playwright_api.expect(row.locator("[data-ss-checked]")).to_contain_text(
+        "0 of 2 right at the first try (1 not answered)"
+    )
+    summary = page.locator("[data-ss-record-summary]").first
+    playwright_api.expect(summary).to_contain_text("1 of 7 stories read")
+    page.get_by_label("Your name, for the printout").fill("Ana")
+    page.reload()
+    playwright_api.expect(page.get_by_label("Your name, for the printout")).to_have_value("Ana")
+    pdf = tmp_path / "record.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Record of Ana, printed on" in text and "not a verified one" in text
+    assert "Print or save as PDF" not in text and "Your name, for the printout" not in text
 
 
 def test_the_handout_prints_one_story_per_page(page):

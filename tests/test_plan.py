@@ -73,6 +73,7 @@ def test_the_pages_the_build_makes_are_those_no_trainer_wrote(plan):
         "catalog.md",
         "lessons/index.md",
         "paths/index.md",
+        "record.md",
         "trainers.md",
         "trainers/first-week/guide.md",
         "trainers/first-week/handout.md",

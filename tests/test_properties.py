@@ -86,7 +86,8 @@ def oracle_accepts(front_matter: str) -> bool:
     if re.search(r"(^|[\s\[{,:])\*[^\s]", front_matter):
         return False  # aliases are refused
     try:
-        if any(isinstance(token, yaml.TagToken) for token in yaml.scan(front_matter)):
+        tokens = yaml.scan(front_matter, Loader=_StrictLoader)  # the parser the load uses
+        if any(isinstance(token, yaml.TagToken) for token in tokens):
             return False  # so are explicit tags, even !!str
     except yaml.YAMLError:
         return False

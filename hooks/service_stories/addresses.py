@@ -14,6 +14,7 @@ MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")  # what MkDocs reads 
 HOME = "index.md"
 CATALOG = "catalog.md"
 TRAINERS = "trainers.md"
+RECORD = "record.md"  # a learner's own record of the paths, kept in their browser
 LESSONS = "lessons"
 PATHS = "paths"
 LESSONS_INDEX = f"{LESSONS}/index.md"

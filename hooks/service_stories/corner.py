@@ -243,3 +243,30 @@ def handout_view(shelf: Shelf, path: Path, bodies: Mapping[str, str]) -> Handout
             for number, story in enumerate(stories, start=1)
         ),
     )
+
+
+@dataclass(frozen=True)
+class RecordStep:
+    card: Card
+    questions: int  # knowledge-check questions the story asks
+
+
+@dataclass(frozen=True)
+class RecordView:
+    """A learner's record: for each path, its steps and how many questions each asks; what
+    the learner read and answered is in their browser, filled in by training.js."""
+
+    paths: tuple[tuple[Link, tuple[RecordStep, ...]], ...]
+
+
+def record_view(shelf: Shelf) -> RecordView:
+    library = shelf.library
+    return RecordView(
+        tuple(
+            (
+                shelf.paths[path.id],
+                tuple(RecordStep(shelf.cards[s.slug], len(s.quiz)) for s in library.steps(path)),
+            )
+            for path in library.paths.values()
+        )
+    )

@@ -118,6 +118,7 @@ class ListPlan(Planned):
             else (),
             lessons_url=plan.url(addresses.LESSONS_INDEX),
             catalog_url=plan.url(addresses.catalog()),
+            record_url=plan.url(addresses.RECORD),
         )
 
 
@@ -147,6 +148,12 @@ class CoveragePlan(CatalogPlan):
             return corner.CoverageView(grid, plan.url(addresses.coverage()))
         heading = None if found.has_heading(self.src_uri) else self.title
         return corner.trainers_view(plan.shelf, heading, grid, plan.today, plan.flagged(found))
+
+
+@dataclass(frozen=True)
+class RecordPlan(Planned):
+    def view(self, plan: Plan, found: Found) -> object:
+        return corner.record_view(plan.shelf)
 
 
 @dataclass(frozen=True)

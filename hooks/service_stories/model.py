@@ -29,7 +29,9 @@ OUTCOMES: dict[str, str] = {
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # Pages the build makes itself; a story cannot take their address.
-RESERVED_SLUGS = frozenset({"index", "catalog", "lessons", "paths", "trainers", "search", "assets"})
+RESERVED_SLUGS = frozenset(
+    {"index", "catalog", "lessons", "paths", "trainers", "record", "search", "assets"}
+)
 
 MAX_FILE_BYTES = 1_000_000
 MAX_LESSONS = 5

@@ -31,6 +31,7 @@ from .kinds import (
     ListPlan,
     PathPlan,
     Planned,
+    RecordPlan,
     StoryPlan,
 )
 from .library import paginate
@@ -65,6 +66,10 @@ class Plan:
         )
         self._lessons()
         self._sessions()
+        # A learner's own record, kept in their browser: nothing on it is for search.
+        self.pages[addresses.RECORD] = RecordPlan(
+            addresses.RECORD, "Your record", "record.html", hide=("toc",), searchable=False
+        )
 
     def page(self, src_uri: str) -> Planned | None:
         return self.pages.get(src_uri)

@@ -245,13 +245,15 @@ class PathView:
     problems: tuple[Problem, ...]
     steps: tuple[Step, ...] = ()
     minutes: int = 0
+    record: str = ""  # the learner's own record of every path
 
 
 def path_view(shelf: Shelf, title: str, path: Path | None, problems: list[Problem]) -> PathView:
     if path is None:
         return PathView(title, None, tuple(problems))
     steps = tuple(shelf.steps(path))
-    return PathView(title, path, tuple(problems), steps, shelf.library.minutes(path))
+    minutes, record = shelf.library.minutes(path), shelf.url(addresses.RECORD)
+    return PathView(title, path, tuple(problems), steps, minutes, record)
 
 
 @dataclass(frozen=True)
@@ -266,6 +268,7 @@ class ListView:
     newest: tuple[Card, ...] = ()
     lessons_url: str = ""
     catalog_url: str = ""
+    record_url: str = ""  # the learner's own record of the paths
 
 
 @dataclass(frozen=True)

@@ -125,7 +125,59 @@
     });
   }
 
+  /* The learner's record: each step's day read and knowledge-check result, per path. */
+  function showRecord() {
+    var read = store.get("read");
+    var answers = store.get("answers");
+    document.querySelectorAll("[data-ss-record]").forEach(function (section) {
+      var done = 0, right = 0, asked = 0, steps = 0;
+      section.querySelectorAll("[data-ss-record-step]").forEach(function (row) {
+        var slug = row.dataset.ssRecordStep;
+        var questions = Number(row.dataset.ssQuestions);
+        steps += 1;
+        if (read[slug]) {
+          done += 1;
+          row.querySelector("[data-ss-read-on]").textContent = read[slug];
+        }
+        if (!questions) return;
+        var answered = 0, first = 0;
+        for (var n = 1; n <= questions; n++) {
+          var answer = answers[slug + "/" + n];
+          if (answer) { answered += 1; if (answer.first) first += 1; }
+        }
+        asked += questions;
+        right += first;
+        if (answered) {
+          row.querySelector("[data-ss-checked]").textContent =
+            first + " of " + questions + " right at the first try" +
+            (answered < questions ? " (" + (questions - answered) + " not answered)" : "");
+        }
+      });
+      section.querySelector("[data-ss-record-summary]").textContent =
+        done + " of " + steps + " stories read" +
+        (asked ? "; " + right + " of " + asked + " questions right at the first try" : "");
+    });
+    var tools = document.querySelector(".ss-record-js");
+    if (!tools) return;
+    var name = tools.querySelector("[data-ss-learner]");
+    var printed = document.querySelector("[data-ss-printed]");
+    var learner = store.get("learner");
+    name.value = learner.name || "";
+    function label() {
+      printed.hidden = !name.value;
+      printed.textContent = "Record of " + name.value + ", printed on " + today();
+    }
+    name.addEventListener("input", function () {
+      store.set("learner", { name: name.value });
+      label();
+    });
+    tools.querySelector("[data-ss-print]").addEventListener("click", function () { window.print(); });
+    tools.hidden = false;
+    label();
+  }
+
   showMarkButtons();
   showProgress();
   enableQuizzes();
+  showRecord();
 })();
