@@ -11,6 +11,7 @@ from html_checks import active
 from scorm_schemas import schema
 from service_stories import addresses
 from service_stories.markup import elements
+from service_stories.packages import Places
 
 VERSIONS = ["1.2", "2004"]
 PATH_IDS = ["first-week", "mistakes"]
@@ -84,3 +85,33 @@ def test_the_trainers_corner_and_each_guide_link_both_packages(library_site):
         assert f'href="{name}" download' in corner
         assert f'href="../{name.removeprefix("first-week/")}" download' in guide
         assert (library_site.site / addresses.package("first-week", version)).is_file()
+
+
+@pytest.mark.parametrize(
+    "address, site_url, expected",
+    [
+        ("../giraffe-bread/", "", "#step-1"),
+        ("../giraffe-bread/#what-happened", "", "#step-1-what-happened"),
+        ("#try-it", "", "#step-2-try-it"),
+        ("../kindle/", "", None),  # a story outside the path: its text only
+        ("../kindle/", "https://example.org/stories/", "https://example.org/stories/kindle/"),
+        (
+            "../lessons/own-the-mistake/",
+            "https://example.org/",
+            "https://example.org/lessons/own-the-mistake/",
+        ),
+        ("https://www.bbc.co.uk/news", "https://example.org/", None),  # another host: text
+    ],
+)
+def test_a_link_in_a_package_goes_to_a_step_the_published_site_or_nowhere(
+    address, site_url, expected
+):
+    places = Places(addresses.url, site_url, {"giraffe-bread/": "step-1", "lego/": "step-2"}, set())
+    assert places.link(address, "lego/", "step-2-") == expected
+
+
+def test_an_image_in_a_package_is_copied_in(library_site):
+    places = Places(addresses.url, "", {}, set())
+    assert places.image("../images/reply.png", "lego/") == "media/images/reply.png"
+    assert places.image("https://example.org/a.png", "lego/") is None
+    assert places.media == {"images/reply.png"}
