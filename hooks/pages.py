@@ -44,11 +44,9 @@ CONTRACT: dict[str, tuple[str, ...]] = {
     "partials/pager.html": ("pager",),
     "partials/macros.html": (),
     "partials/search-text.html": ("view", "body"),
-    "package.html": ("view", "long_date"),
+    "package.html": ("view",),
     "record.html": ("view",),
-    "partials/story-facts.html": ("story", "lessons", "absolute"),
-    "partials/story-practice.html": ("story", "prefix"),
-    "partials/story-sources.html": ("story", "prefix", "absolute", "long_date"),
+    "partials/story-parts.html": ("long_date",),
 }
 
 

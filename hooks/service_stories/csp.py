@@ -21,6 +21,9 @@ from urllib.parse import urlsplit
 from .markup import Element, elements
 
 _HEAD = re.compile(r"<head>\s*(<meta charset=\"utf-8\">)?")
+# Where a browser could start a script element: `<script` in any case (re's IGNORECASE
+# also folds a few letters outside ASCII, which only sends a page to be parsed).
+_OPENING = re.compile(r"<script", re.IGNORECASE)
 # Material's configuration: data for its bundle, not code; a browser does not run it.
 CONFIG_BLOCK = ' id="__config" type="application/json"'
 _DATA_TYPES = ("application/json", "application/ld+json", "text/plain", "text/template")
@@ -79,13 +82,14 @@ class Policy:
         them. Every script element a browser builds starts with `<script` in any case, so
         when each of those is one of the site's own, written out whole, the page is clean
         without parsing it; otherwise it is parsed."""
-        lowered = html.lower()
-        at = lowered.find("<script")
-        while at != -1:
-            end = self._own_script_end(html, at)
-            if end is None:
+        end = 0
+        for opening in _OPENING.finditer(html):
+            if opening.start() < end:
+                continue  # inside one of the site's own scripts, already read
+            found = self._own_script_end(html, opening.start())
+            if found is None:
                 return self._injected_by_parsing(html)
-            at = lowered.find("<script", end)
+            end = found
         return []
 
     def _own_script_end(self, html: str, at: int) -> int | None:
