@@ -226,7 +226,7 @@ def test_a_changed_template_shows_in_the_next_build_despite_the_template_cache(t
 
     first = lego_page()
     assert any((project / ".cache" / "templates").iterdir())
-    template = project / "overrides" / "partials" / "story-sources.html"
+    template = project / "overrides" / "partials" / "story-parts.html"
     source = template.read_text(encoding="utf-8")
     template.write_text(source.replace(">Sources<", ">Where this comes from<"), encoding="utf-8")
     second = lego_page()

@@ -79,7 +79,7 @@ def test_a_value_written_unescaped_is_caught_in_the_article(tmp_path, caplog):
     site = build_injected(
         tmp_path,
         caplog,
-        "partials/story-facts.html",
+        "partials/story-parts.html",
         "{{ story.summary }}",
         "{{ story.summary | safe }}",
         files={**LESSONS, **STORIES, "hostile.md": hostile},
