@@ -118,6 +118,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     if planned is None:
         return context
     view = planned.view(build.plan, build.found)
+    pages.add_sections(page, view)
     context.update(view=view, body=page.content, preview=planned.preview(build.found))
     if planned.search_template:
         search_text = build.env.get_template(planned.search_template)  # type: ignore[union-attr]

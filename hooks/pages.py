@@ -20,6 +20,8 @@ import scripts
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, pass_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from service_stories import addresses, offline
 from service_stories.plan import Plan, Planned
 
@@ -90,6 +92,18 @@ def meta(planned: Planned) -> dict[str, Any]:
     if not planned.searchable:
         found["search"] = {"exclude": True}
     return found
+
+
+def add_sections(page: Page, view: Any) -> None:
+    """The sections the template writes after the body (a view's `sections`) join the
+    page's table of contents, after the body's own headings."""
+    sections = getattr(view, "sections", ())
+    if not sections or page.toc is None:
+        return
+    items = page.toc.items
+    if items and items[0].level == 1:  # Material lists a top heading's children
+        items = items[0].children
+    items.extend(AnchorLink(section.title, section.anchor, 2) for section in sections)
 
 
 @pass_context

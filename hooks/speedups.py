@@ -71,10 +71,11 @@ class Cards:
             href = card.url if depth == "." else f"{depth}/{card.url}"
             # The macros escape everything they write; mark their output as such.
             self.rendered[key] = Markup(self.macros.card_story(card, href))
-        tail = ("reason", reason) if reason else ("summary", card.story.slug)
+        tail = ("reason", reason, depth) if reason else ("summary", card.story.slug)
         if tail not in self.rendered:
+            up = "" if depth == "." else f"{depth}/"
             self.rendered[tail] = Markup(
-                self.macros.card_reason(reason) if reason else self.macros.card_summary(card)
+                self.macros.card_reason(reason, up) if reason else self.macros.card_summary(card)
             )
         return self.rendered[key] + self.rendered[tail]
 

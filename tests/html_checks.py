@@ -11,6 +11,11 @@ from selectolax.lexbor import LexborHTMLParser
 from service_stories.markup import elements
 
 
+def parse(html: str) -> LexborHTMLParser:
+    """A page as a browser's parser builds it, for CSS selectors."""
+    return LexborHTMLParser(html)
+
+
 def article_links(html: str) -> list[str]:
     """The addresses of the links inside a page's <article>: what a reader can follow
     without the sidebar."""

@@ -94,6 +94,7 @@ STORIES = {
         year=2009,
         channel="public-statement",
         outcome="recovery",
+        body="Unlike [the bread](giraffe-bread.md), this began with a mistake.",
     ),
 }
 

@@ -232,19 +232,35 @@ def test_the_catalog_reads_its_filters_from_the_address(page):
     assert page.locator("output").inner_text().startswith(f"Showing {len(outcomes)} of ")
 
 
-def test_a_quiz_gives_feedback_and_the_explanation(page):
+def test_a_wrong_answer_lets_the_reader_try_again_and_the_right_one_explains(page):
     page.goto(PAGES["story"])
-    question = page.locator("form.ss-question").first
+    question = page.locator(".ss-question").first
+    answer = question.locator("details")
     check = question.get_by_role("button", name="Check")
     check.click()
     assert question.locator(".ss-feedback").inner_text() == "Choose an answer first."
     question.get_by_label("It was written to his father rather than to him").check()
     check.click()
-    assert question.locator(".ss-feedback").inner_text() == "Not quite: see why below."
-    assert question.locator("details").get_attribute("open") is not None
-    question.get_by_label("It spoke to him through a character from the toy line").check()
-    check.click()
+    feedback = question.locator(".ss-feedback").inner_text()
+    assert feedback.startswith("Not quite. Try again")
+    assert answer.get_attribute("open") is None  # the right answer stays hidden
+    assert not answer.get_by_text("Richard wrote to Luka himself").is_visible()
+    # Enter on a choice checks it, as in a form, and the page stays where it is.
+    choice = question.get_by_label("It spoke to him through a character from the toy line")
+    choice.check()
+    address = page.url
+    choice.press("Enter")
     assert question.locator(".ss-feedback").inner_text() == "Correct."
+    assert answer.get_attribute("open") is not None
+    assert answer.get_by_text("Richard wrote to Luka himself").is_visible()
+    assert page.url == address
+
+
+def test_the_reader_can_ask_for_the_answer_without_answering(page):
+    page.goto(PAGES["story"])
+    answer = page.locator(".ss-question").nth(1).locator("details")
+    answer.get_by_text("Show the answer").click()
+    assert answer.get_attribute("open") is not None
 
 
 def test_without_javascript_pages_read_normally_and_answers_sit_in_details(browser, site_url):
@@ -257,13 +273,27 @@ def test_without_javascript_pages_read_normally_and_answers_sit_in_details(brows
     assert not answer.get_by_text("Richard wrote to Luka himself").is_visible()
     answer.locator("summary").click()
     assert answer.get_by_text("Richard wrote to Luka himself").is_visible()
+    # Enter on a choice submits nothing: there is no form to submit.
+    page.locator(".ss-question input").first.press("Enter")
+    assert page.url.endswith(PAGES["story"])
     page.goto(PAGES["catalog"])
     assert page.locator("tbody tr:visible").count() >= 12
     assert not page.locator("form.ss-filters").is_visible()
+    # A path promises no progress it cannot show, and says what to do instead.
+    page.goto(PAGES["path"])
+    assert not page.locator(".ss-progress").is_visible()
+    assert page.get_by_text("need JavaScript, which").is_visible()
+    page.goto(PAGES["home"])
+    assert not page.get_by_text("with your progress kept in this browser").is_visible()
     context.close()
 
 
-def test_progress_survives_a_reload_and_can_be_reset(page):
+def test_progress_survives_a_reload_and_starting_again_can_be_undone(page):
+    page.goto(PAGES["path"])
+    start_again = page.get_by_role("button", name="Start again")
+    undo = page.get_by_role("button", name="Undo: bring my progress back")
+    assert page.locator("[data-ss-progress-text]").inner_text() == "0 of 7 done"
+    assert not start_again.is_visible() and not undo.is_visible()  # nothing to clear
     page.goto(PAGES["story"])
     page.get_by_role("button", name="Mark as read").click()
     page.reload()
@@ -274,8 +304,14 @@ def test_progress_survives_a_reload_and_can_be_reset(page):
     assert page.locator("li.ss-step--done").count() == 1
     page.reload()
     assert page.locator("[data-ss-progress-text]").inner_text() == "1 of 7 done"
-    page.get_by_role("button", name="Start again").click()
+    start_again.click()
     assert page.locator("[data-ss-progress-text]").inner_text() == "0 of 7 done"
+    assert not start_again.is_visible()
+    undo.click()
+    assert page.locator("[data-ss-progress-text]").inner_text() == "1 of 7 done"
+    assert page.locator("li.ss-step--done").count() == 1
+    assert not undo.is_visible()
+    start_again.click()
     page.goto(PAGES["story"])
     assert page.locator("[data-ss-read]").inner_text() == "Mark as read"
 
@@ -307,16 +343,6 @@ def test_the_learners_record_shows_what_was_read_and_answered_and_prints(page, t
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "Record of Ana, printed on" in text and "not a verified one" in text
     assert "Print or save as PDF" not in text and "Your name, for the printout" not in text
-
-
-def test_the_handout_prints_one_story_per_page(page):
-    page.goto("trainers/first-week/handout/")
-    stories = page.locator("section.ss-handout-story").count()
-    pdf = page.pdf(format="A4")
-    pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
-    assert stories == 7
-    assert pages >= stories
-    assert not page.locator(".md-sidebar--primary").is_visible()
 
 
 def test_the_content_security_policy_stops_an_injected_script(browser, site_url):

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 from builds import build_project, logged, make_project
-from html_checks import article, article_links
+from html_checks import article, article_links, parse
 from library_fixtures import LESSONS, STORIES, library_files, story
 from mkdocs.exceptions import Abort
 from speedups import frame_is_its_own
@@ -41,17 +41,22 @@ def test_a_story_shows_its_header_facts(site):
     assert "The Daily Example" in facts
 
 
-def test_related_stories_say_which_lessons_they_share(site):
-    related = article(site.page("giraffe-bread")).split('id="related-stories"')[1]
-    assert 'href="../lego/"' in related
-    assert "Shares Speak to the person</span>" in related
+def test_related_stories_list_the_lessons_they_share_as_chips(site):
+    page = parse(site.page("giraffe-bread"))
+    card = page.css_first("#related-stories + ul.ss-cards > li.ss-card")
+    assert card.css_first("a.ss-card__title").attributes["href"] == "../lego/"
+    chips = [(a.text(), a.attributes["href"]) for a in card.css("ul.ss-chips a.ss-chip")]
+    assert chips == [("Speak to the person", "../lessons/personalize-the-reply/")]
+    assert "kindle" not in page.css_first("#related-stories + ul").html
 
-    assert "kindle" not in related
 
-
-def test_a_story_lists_the_stories_that_link_to_it(site):
-    backlinks = article(site.page("giraffe-bread")).split('id="stories-that-link-here"')[1]
-    assert 'href="../lego/"' in backlinks
+def test_a_story_lists_the_stories_that_link_to_it_once(site):
+    page = parse(site.page("giraffe-bread"))
+    # Both link here; LEGO is already a related story, so only Amazon is listed again.
+    backlinks = page.css_first("#stories-that-link-here + ul.ss-cards")
+    assert [a.attributes["href"] for a in backlinks.css("a.ss-card__title")] == ["../kindle/"]
+    titles = [a.attributes["href"] for a in page.css("article a.ss-card__title")]
+    assert len(titles) == len(set(titles))
     assert 'id="stories-that-link-here"' not in site.page("lego")
 
 
@@ -91,7 +96,9 @@ def test_the_catalog_is_a_complete_plain_table_with_filter_data(site):
     )
     for slug in ("lego", "giraffe-bread", "kindle"):
         assert f'href="../{slug}/"' in page
-    assert '<form class="ss-filters" data-ss-filters data-ss-data="../catalog.json" hidden>' in page
+    form = parse(page).css_first("form[data-ss-filters]")
+    assert form.attributes["data-ss-data"] == "../catalog.json"
+    assert "hidden" not in form.attributes  # in place from the start; no-js.css hides it
     assert "assets/javascripts/catalog.js" in page
     assert (site.site / "assets" / "javascripts" / "catalog.js").exists()
 

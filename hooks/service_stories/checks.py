@@ -11,6 +11,7 @@ import posixpath
 from collections.abc import Callable, Collection, Mapping
 
 from . import addresses, safety
+from .contents import story_sections
 from .links import Docs, Rendered, link_problems, link_targets
 from .problems import Problems
 from .reading import LessonPage, PathPage, StoryPage
@@ -95,16 +96,10 @@ def template_anchors(site: Site, src_uri: str, backlinks: Mapping[str, list]) ->
     library = site.library
     if isinstance(page, StoryPage) and page.story:
         story = page.story
+        related = library.related(story)
+        linking_here = library.linking_here(story, backlinks, related)
         return {
-            name
-            for name, shown in (
-                ("sources", True),
-                ("discuss", bool(story.discuss)),
-                ("check-yourself", bool(story.quiz)),
-                ("related-stories", bool(library.related(story))),
-                ("stories-that-link-here", bool(backlinks.get(story.slug))),
-            )
-            if shown
+            section.anchor for section in story_sections(story, bool(related), bool(linking_here))
         }
     if isinstance(page, LessonPage) and page.lesson:
         lesson_id = page.lesson.id

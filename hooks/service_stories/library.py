@@ -168,6 +168,14 @@ class Library:
                     found[target].append(story)
         return found
 
+    def linking_here(
+        self, story: Story, backlinks: Mapping[str, list[Story]], related: list[Related]
+    ) -> list[Story]:
+        """The stories whose bodies link to this one, less those already among its related
+        stories (`related(story)`): a story's page lists each other story once."""
+        shown = {item.story.slug for item in related}
+        return [other for other in backlinks.get(story.slug, ()) if other.slug not in shown]
+
     def companions(self, lesson_id: str, limit: int = 5) -> list[tuple[Lesson, int]]:
         """The lessons most often taught alongside this one, with how many stories share both."""
         counts = Counter(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import addresses
+from .contents import Section, story_sections
 from .library import Library, Listing
 from .model import Lesson, Path, Story
 from .problems import Problem
@@ -173,6 +174,7 @@ class StoryView:
     review: Review | None = None
     related: tuple[Related, ...] = ()
     backlinks: tuple[Card, ...] = ()
+    sections: tuple[Section, ...] = ()  # what the template adds after the body
 
 
 def story_view(
@@ -186,6 +188,8 @@ def story_view(
     if story is None:
         return StoryView(title, None, tuple(problems))
     status = review(story, today)
+    related = shelf.library.related(story)
+    linking_here = shelf.library.linking_here(story, backlinks, related)
     return StoryView(
         title,
         story,
@@ -195,9 +199,10 @@ def story_view(
         review=Review(status.state, story.reviewed, status.due, story.owner),
         related=tuple(
             Related(shelf.cards[item.story.slug], tuple(map(shelf.lesson_link, item.shared)))
-            for item in shelf.library.related(story)
+            for item in related
         ),
-        backlinks=tuple(shelf.cards[other.slug] for other in backlinks.get(story.slug, ())),
+        backlinks=tuple(shelf.cards[other.slug] for other in linking_here),
+        sections=story_sections(story, bool(related), bool(linking_here)),
     )
 
 

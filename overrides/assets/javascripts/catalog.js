@@ -1,8 +1,10 @@
-/* The catalog's filters and sortable columns. Without this script the catalog is a
-   plain table, paged, and complete across its pages. With it, the table holds every
-   story at once (from catalog.json), the filter form appears, reads and writes the query
-   string (?lesson=...&channel=...&outcome=...), and the column headers sort. Text is
-   set with textContent: nothing from the data is parsed as HTML. */
+/* The catalog's filters and sortable columns. Without JavaScript the catalog is a plain
+   table, paged, and complete across its pages (no-js.css hides the filters and shows the
+   pagers). With this script, the table holds every story at once (from catalog.json), the
+   filters read and write the query string (?lesson=...&channel=...&outcome=...), a filter
+   that matches nothing says so and offers to clear them, and the column headers sort. If
+   the data cannot load, the pagers come back and the filters work on this page's rows.
+   Text is set with textContent: nothing from the data is parsed as HTML. */
 (function () {
   "use strict";
   var table = document.querySelector("[data-ss-catalog]");
@@ -11,6 +13,7 @@
   var body = table.tBodies[0];
   var rows = Array.prototype.slice.call(body.rows);
   var count = form.querySelector("output");
+  var empty = document.querySelector("[data-ss-empty]");
   var fields = ["lesson", "channel", "outcome"];
 
   function cell(row, content) {
@@ -72,6 +75,7 @@
       if (!row.hidden) shown += 1;
     });
     count.textContent = "Showing " + shown + " of " + rows.length + " stories";
+    if (empty) empty.hidden = shown > 0;
     if (updateAddress) {
       var search = query.toString();
       history.replaceState(null, "", location.pathname + (search ? "?" + search : ""));
@@ -116,7 +120,13 @@
       select.addEventListener("change", function () { applyFilters(true); });
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.hidden = false;
+    if (empty) {
+      empty.querySelector("[data-ss-clear]").addEventListener("click", function () {
+        fields.forEach(function (name) { form.elements[name].value = ""; });
+        applyFilters(true);
+        form.elements[fields[0]].focus();
+      });
+    }
     applyFilters(false);
   }
 
@@ -132,8 +142,12 @@
     .then(function (data) {
       rows = rowsFrom(data, source.replace(/catalog\.json$/, ""));
       body.replaceChildren.apply(body, rows);
-      document.querySelectorAll(".ss-pager").forEach(function (pager) { pager.hidden = true; });
     })
-    .catch(function () { /* keep the rows of this page */ })
+    .catch(function () {
+      /* Keep the rows of this page, and the way to the others. */
+      document.querySelectorAll("[data-ss-catalog-pager]").forEach(function (pager) {
+        pager.classList.remove("ss-no-js");
+      });
+    })
     .then(start);
 })();

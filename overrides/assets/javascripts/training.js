@@ -58,18 +58,25 @@
     });
   }
 
+  /* A path's progress. "Start again" shows only once a step is read, and clearing can be
+     undone until the reader leaves the page or reads another step. */
   function showProgress() {
     document.querySelectorAll("[data-ss-progress]").forEach(function (box) {
       var steps = box.dataset.ssProgress.split(" ").filter(Boolean);
       var bar = box.querySelector("progress");
       var text = box.querySelector("[data-ss-progress-text]");
       var reset = box.querySelector("[data-ss-reset]");
+      var undo = box.querySelector("[data-ss-undo]");
+      var cleared = null;
       function render() {
         var read = store.get("read");
         var done = steps.filter(function (slug) { return read[slug]; }).length;
         bar.max = steps.length;
         bar.value = done;
         text.textContent = done + " of " + steps.length + " done";
+        if (done) cleared = null;
+        if (reset) reset.hidden = !done;
+        if (undo) undo.hidden = !cleared;
         document.querySelectorAll("[data-ss-step]").forEach(function (item) {
           item.classList.toggle("ss-step--done", Boolean(read[item.dataset.ssStep]));
         });
@@ -77,9 +84,24 @@
       if (reset) {
         reset.addEventListener("click", function () {
           var read = store.get("read");
-          steps.forEach(function (slug) { delete read[slug]; });
+          cleared = {};
+          steps.forEach(function (slug) {
+            if (read[slug]) cleared[slug] = read[slug];
+            delete read[slug];
+          });
           store.set("read", read);
           changed();
+          if (undo) undo.focus();
+        });
+      }
+      if (undo) {
+        undo.addEventListener("click", function () {
+          var read = store.get("read");
+          Object.keys(cleared || {}).forEach(function (slug) { read[slug] = cleared[slug]; });
+          cleared = null;
+          store.set("read", read);
+          changed();
+          if (reset) reset.focus();
         });
       }
       listeners.push(render);
@@ -88,8 +110,8 @@
     });
   }
 
-  function record(form, right) {
-    var key = form.dataset.ssQuestion;
+  function record(question, right) {
+    var key = question.dataset.ssQuestion;
     if (!key) return;
     var answers = store.get("answers");
     var before = answers[key];
@@ -97,31 +119,40 @@
     store.set("answers", answers);
   }
 
-  function checkAnswers(form) {
-    var answers = form.dataset.ssQuiz.split(" ").sort().join(" ");
+  /* A wrong answer says so and leaves the answer closed, to try again; the explanation
+     opens with the right answer, or when the reader asks for it. */
+  function checkAnswers(question) {
+    var answers = question.dataset.ssQuiz.split(" ").sort().join(" ");
     var chosen = Array.prototype.map.call(
-      form.querySelectorAll("input:checked"), function (input) { return input.value; }
+      question.querySelectorAll("input:checked"), function (input) { return input.value; }
     ).sort().join(" ");
-    var feedback = form.querySelector(".ss-feedback");
-    form.classList.remove("ss-question--right", "ss-question--wrong");
+    var feedback = question.querySelector(".ss-feedback");
+    question.classList.remove("ss-question--right", "ss-question--wrong");
     if (!chosen) {
       feedback.textContent = "Choose an answer first.";
       return;
     }
     var right = chosen === answers;
-    form.classList.add(right ? "ss-question--right" : "ss-question--wrong");
-    feedback.textContent = right ? "Correct." : "Not quite: see why below.";
-    form.querySelector("details").open = true;
-    record(form, right);
+    question.classList.add(right ? "ss-question--right" : "ss-question--wrong");
+    feedback.textContent = right
+      ? "Correct."
+      : "Not quite. Try again, or open \u201cShow the answer\u201d to see why.";
+    if (right) question.querySelector("details").open = true;
+    record(question, right);
   }
 
   function enableQuizzes() {
-    document.querySelectorAll("[data-ss-quiz]").forEach(function (form) {
-      form.addEventListener("submit", function (event) {
-        event.preventDefault();
-        checkAnswers(form);
+    document.querySelectorAll("[data-ss-quiz]").forEach(function (question) {
+      var button = question.querySelector("button");
+      button.addEventListener("click", function () { checkAnswers(question); });
+      /* Enter on a choice checks it, as it would in a form. */
+      question.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" && event.target.matches("input")) {
+          event.preventDefault();
+          checkAnswers(question);
+        }
       });
-      form.querySelector("button[type=submit]").hidden = false;
+      button.hidden = false;
     });
   }
 
