@@ -8,7 +8,7 @@ import re
 import pytest
 from builds import logged
 from html_checks import article, parse, text_of
-from library_fixtures import PATHS, library_files
+from library_fixtures import PATHS, STORIES, library_files
 from mkdocs.exceptions import Abort
 
 
@@ -121,6 +121,19 @@ def test_the_handout_prints_each_story_with_links_that_still_work(site):
     # The LEGO story's link to the bread story, rebased from /lego/ to the handout.
     assert 'href="../../../giraffe-bread/"' in page
     assert 'data-md-type="navigation" hidden' in html
+
+
+def test_each_story_in_a_handout_has_ids_of_its_own(build):
+    lego = STORIES["lego.md"].replace(
+        "Compare [the bread](giraffe-bread.md).", "See [below](#what-happened)."
+    )
+    html = build({**library_files(), "lego.md": lego}).page("trainers/first-week/handout")
+    ids = [node.attributes["id"] for node in parse(html).css("[id]")]
+    assert len(ids) == len(set(ids))
+    assert {"giraffe-bread-what-happened", "lego-what-happened"} <= set(ids)
+    # A link to a section of its own story goes to that story's copy of the section.
+    link = parse(html).css_first("section.ss-handout-story a[href^='#']")
+    assert link.attributes["href"] == "#lego-what-happened"
 
 
 def test_a_path_naming_a_missing_story_fails_the_build(build):

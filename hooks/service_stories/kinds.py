@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from . import addresses, corner, views
 from .library import Listing, paginate
-from .markup import rebase
+from .markup import own_ids, rebase
 from .model import Lesson, Path, Story
 from .problems import Problem
 
@@ -170,7 +170,10 @@ class HandoutPlan(GuidePlan):
         here = plan.url(self.src_uri)
         cards = plan.shelf.cards
         bodies = {
-            step.slug: rebase(found.bodies[addresses.story(step.slug)], cards[step.slug].url, here)
+            step.slug: own_ids(
+                rebase(found.bodies[addresses.story(step.slug)], cards[step.slug].url, here),
+                f"{step.slug}-",
+            )
             for step in self.path.steps  # type: ignore[union-attr]
             if step.slug in cards and addresses.story(step.slug) in found.bodies
         }

@@ -63,6 +63,16 @@ def rebase(html: str, from_url: str, to_url: str) -> str:
     return _RELATIVE.sub(moved, html)
 
 
+def own_ids(html: str, prefix: str) -> str:
+    """A body's ids, and the links to them on its own page, with a prefix: for a page that
+    holds several bodies, each with its `what-happened` (a handout)."""
+    return relink(
+        html,
+        lambda address: f"#{prefix}{address[1:]}" if address.startswith("#") else address,
+        ids=lambda name: f"{prefix}{name}",
+    )
+
+
 def relink(
     html: str,
     href: Callable[[str], str | None] | None,
