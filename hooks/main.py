@@ -26,7 +26,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from scripts import Policies
-from service_stories import addresses
+from service_stories import addresses, search
 from service_stories.checks import checked_body, checked_links
 from service_stories.links import LinkCollector
 from service_stories.plan import Plan
@@ -140,9 +140,9 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 def on_post_build(config: MkDocsConfig) -> None:
     speedups.unfreeze()
+    search.write_worker(config.site_dir)
     lms.write_packages(_build(config), config)
-    policies = _build(config).policies
-    if policies and policies.injected:
+    if (policies := _build(config).policies) and policies.injected:
         raise PluginError(policies.verdict())
 
 

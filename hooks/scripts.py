@@ -12,6 +12,7 @@ import material.templates
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from service_stories import offline as offline_copy
+from service_stories import search
 from service_stories.csp import Policy, script_texts
 
 log = logging.getLogger("mkdocs.plugins.service_stories")
@@ -44,10 +45,11 @@ def use_local_shim(config: MkDocsConfig) -> None:
 
 
 def _worker(config: MkDocsConfig) -> str:
-    """Material's search worker, from the site's root."""
+    """The site's search worker (Material's, with search_forms.js before it), from the
+    site's root."""
     folder = os.path.join(os.path.dirname(material.templates.__file__), WORKERS)
     (name,) = [n for n in os.listdir(folder) if n.startswith("search.") and n.endswith(".js")]
-    return f"{WORKERS}/{name}"
+    return f"{WORKERS}/{search.PREFIX}{name}"
 
 
 def known_scripts(env: Environment, config: MkDocsConfig, base_url: str) -> list[str]:

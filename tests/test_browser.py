@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from browser import axe_script, launch_chromium, serve
 from builds import ROOT, build_config, build_site
 from library_fixtures import LARGE, LESSONS
@@ -149,6 +150,49 @@ def test_search_for_a_lesson_finds_its_page(page):
     page.goto("")
     found = search(page, "close the loop")
     assert urlsplit(found[0]).path == "/lessons/close-the-loop/"
+
+
+def found_paths(page, words: str) -> set[str]:
+    page.locator("input.md-search__input").fill("")
+    return {urlsplit(href).path.strip("/") for href in search(page, words)}
+
+
+def front_matter(path: Path) -> tuple[dict, str]:
+    _, head, body = path.read_text(encoding="utf-8").split("---\n", 2)
+    return yaml.safe_load(head), body
+
+
+STORY_FILES = sorted((ROOT / "stories").glob("*.md"))
+
+
+def test_search_finds_a_story_by_any_form_of_a_word(page):
+    # Every story that uses the word, in any form and any field, its lessons included.
+    using = {
+        path.stem
+        for path in STORY_FILES
+        if path.name != "index.md" and "apolog" in path.read_text(encoding="utf-8").lower()
+    }
+    assert len(using) == 6
+    page.goto("")
+    for form in ("apology", "apologies", "apologise", "apologize", "apologized", "apologised",
+                 "apologising"):  # fmt: skip
+        assert using <= found_paths(page, form), form
+
+
+@pytest.mark.parametrize("field", ["summary", "discuss", "quiz"])
+def test_search_finds_words_found_only_in_a_summary_a_question_or_a_check(page, field):
+    texts = {path.stem: front_matter(path) for path in STORY_FILES if path.name != "index.md"}
+    everywhere = " ".join(
+        path.read_text(encoding="utf-8").lower() for path in (ROOT / "stories").rglob("*.md")
+    )
+    word, slug = next(
+        (word, slug)
+        for slug, (meta, _) in texts.items()
+        for word in re.findall(r"[a-z]{7,}", json.dumps(meta.get(field, "")).lower())
+        if everywhere.count(word) == 1  # in this field of this story, and nowhere else
+    )
+    page.goto("")
+    assert slug in found_paths(page, word), f"{word} ({field} of {slug})"
 
 
 @pytest.mark.parametrize("scheme, expected", [("light", "default"), ("dark", "slate")])
