@@ -84,7 +84,7 @@ def test_the_catalog_is_a_complete_plain_table_with_filter_data(site):
     page = site.page("catalog")
     rows = re.findall(
         r"<tr data-lessons=\"([^\"]*)\" data-channel=\"([^\"]*)\" "
-        r"data-outcome=\"([^\"]*)\">",
+        r"data-outcome=\"([^\"]*)\" data-evidence=\"reported\">",
         page,
     )
     assert sorted(rows) == sorted(

@@ -79,13 +79,19 @@ def test_check_prints_the_json_schema(capsys):
     assert schema["required"] == [
         "title",
         "company",
-        "year",
         "channel",
         "outcome",
         "lessons",
         "summary",
         "sources",
     ]
+    # The year is required unless the story is an anecdote.
+    assert schema["if"] == {
+        "properties": {"evidence": {"const": "anecdote"}},
+        "required": ["evidence"],
+    }
+    assert schema["else"] == {"required": ["year"]}
+    assert schema["properties"]["evidence"]["enum"] == ["reported", "anecdote", "internal"]
     assert schema["properties"]["channel"]["enum"] == list(CHANNELS)
     assert schema["additionalProperties"] is False
     assert schema["properties"]["sources"]["items"]["required"] == ["title"]
@@ -101,6 +107,17 @@ def test_new_writes_a_story_that_passes_check_at_once(project, capsys):
     text = written.read_text(encoding="utf-8")
     assert '\ntitle: "LEGO replaces a lost ninja"\n' in text
     assert "## What happened" in text and "## Why it worked" in text and "## Try it" in text
+    assert main(["check"]) == 0
+
+
+def test_new_writes_an_anecdote_without_a_year(project, capsys):
+    arguments = [*NEW]
+    del arguments[arguments.index("--year") : arguments.index("--year") + 2]
+    assert main(arguments) == 2  # a reported story needs its year
+    assert "--year" in capsys.readouterr().err
+    assert main([*arguments, "--evidence", "anecdote"]) == 0
+    text = (project / "stories" / "lego-replaces-a-lost-ninja.md").read_text(encoding="utf-8")
+    assert '\nevidence: "anecdote"\n' in text and "\nyear:" not in text
     assert main(["check"]) == 0
 
 
@@ -142,6 +159,7 @@ def test_new_without_a_terminal_names_the_missing_flags(project, capsys, monkeyp
 
 def test_new_in_a_terminal_asks_for_what_is_missing(project):
     answers = [
+        "",  # how sure: the default, reported
         "2013",
         "letter",
         "delight",

@@ -70,6 +70,7 @@ def test_stories_json_lists_every_story_lesson_and_path(library_site):
         "year": 2013,
         "channel": "email",
         "outcome": "delight",
+        "evidence": "reported",
         "lessons": ["personalize-the-reply", "exceed-the-ask"],
         "summary": "LEGO replaces a lost ninja, in a sentence.",
         "sources": [

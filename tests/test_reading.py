@@ -307,7 +307,8 @@ CASES = {
         replace("company: LEGO", "company: LEGO\nmood: happy"),
         [
             "stories/lego.md:4: mood: is not a story field (the story fields are: title, company, "
-            "year, channel, outcome, lessons, summary, sources, reviewed, review_every, owner, "
+            "year, channel, outcome, evidence, lessons, summary, sources, reviewed, review_every, "
+            "owner, "
             "discuss, quiz)"
         ],
     ),
@@ -352,10 +353,11 @@ def test_every_problem_of_a_file_is_reported_at_once():
     content = "---\ntitle: Only a title\nmood: good\n---\n"
     assert problems(content) == [
         "stories/lego.md:3: mood: is not a story field (the story fields are: title, company, "
-        "year, channel, outcome, lessons, summary, sources, reviewed, review_every, owner, "
-        "discuss, quiz)",
+        "year, channel, outcome, evidence, lessons, summary, sources, reviewed, review_every, "
+        "owner, discuss, quiz)",
         "stories/lego.md:2: company: is missing (add a line such as company: LEGO)",
-        "stories/lego.md:2: year: is missing (add a line such as year: 2026)",
+        "stories/lego.md:2: year: is missing "
+        "(add a line such as year: 2026, or evidence: anecdote for a story told without a date)",
         "stories/lego.md:2: channel: is missing (add a line such as channel: email)",
         "stories/lego.md:2: outcome: is missing (add a line such as outcome: delight)",
         "stories/lego.md:2: lessons: is missing (add a line such as lessons: [exceed-the-ask])",

@@ -59,7 +59,11 @@ def package(path_id: str, version: str) -> str:
     return f"trainers/{path_id}/scorm{version.replace('.', '')}.zip"
 
 
-def catalog(number: int = 1) -> str:
+def catalog(number: int = 1, evidence: str | None = None) -> str:
+    """The catalog's pages; with `evidence`, those of its stories of that kind only
+    (`catalog/anecdote/`), for readers without JavaScript."""
+    if evidence:
+        return f"catalog/{evidence}.md" if number == 1 else f"catalog/{evidence}/{number}.md"
     return CATALOG if number == 1 else f"catalog/{number}.md"
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .bundle import bundle
 from .json_schemas import KINDS, json_schema
-from .model import CHANNELS, OUTCOMES
+from .model import CHANNELS, DEFAULT_EVIDENCE, EVIDENCE, OUTCOMES
 from .project import Project, ProjectError, build_date, check, find_config, load_project
 from .reading import read_story
 
@@ -33,7 +33,11 @@ NEW_EXAMPLES = """examples:
       --source-title "Lego turns boy's loss into customer service win" \\
       --source-publisher "MSN Money" --source-date 2013-01-11
 
-  stories new "Giraffe bread"     asks for each missing value, when run in a terminal
+  stories new "A mechanic's note" --evidence anecdote ...
+                                  an anecdote, told by one secondary account (no year needed)
+
+  stories new "Giraffe bread"     asks how sure the story is and each missing value,
+                                  when run in a terminal
 
 Writes stories/<slug-of-the-title>.md with the front matter and the recommended headings.
 It never overwrites a story, and refuses bad values with the same messages as check."""
@@ -131,6 +135,10 @@ def _add_new(commands) -> None:
     new.add_argument("--year")
     new.add_argument("--channel", help="one of: " + ", ".join(CHANNELS))
     new.add_argument("--outcome", help="one of: " + ", ".join(OUTCOMES))
+    new.add_argument(
+        "--evidence",
+        help="how sure the story is: " + ", ".join(EVIDENCE) + f" (default {DEFAULT_EVIDENCE})",
+    )
     new.add_argument("--lessons", help="lesson ids, separated by commas")
     new.add_argument("--summary", help="one or two sentences")
     new.add_argument("--source-title", help="the headline of a report the story rests on")
@@ -179,11 +187,15 @@ REQUIRED = {
 def _new(arguments: argparse.Namespace, ask: Callable[[str], str] = input) -> int:
     project = _project(arguments)
     values = vars(arguments)
-    missing = [name for name in REQUIRED if not values.get(name)]
-    if missing and sys.stdin.isatty():
+    interactive = sys.stdin.isatty()
+    if interactive and not values.get("evidence"):
+        values["evidence"] = ask(EVIDENCE_QUESTION).strip()
+    values["evidence"] = values.get("evidence") or DEFAULT_EVIDENCE
+    missing = _missing(values)
+    if missing and interactive:
         for name in missing:
             values[name] = ask(f"{REQUIRED[name]}: ").strip()
-        missing = [name for name in REQUIRED if not values.get(name)]
+        missing = _missing(values)
     if missing:
         flags = ", ".join("--" + name.replace("_", "-") for name in missing if name != "title")
         needed = ("the title" + (" and " if flags else "")) if "title" in missing else ""
@@ -208,6 +220,18 @@ def _new(arguments: argparse.Namespace, ask: Callable[[str], str] = input) -> in
     return 0
 
 
+EVIDENCE_QUESTION = (
+    "How sure is it? reported (contemporary reports confirm it), anecdote (one secondary "
+    "account tells it), internal (a case from your team's own work) [reported]: "
+)
+
+
+def _missing(values: dict) -> list[str]:
+    """The values a story needs and does not have: an anecdote may leave out its year."""
+    optional = {"year"} if values.get("evidence") == "anecdote" else set()
+    return [name for name in REQUIRED if not values.get(name) and name not in optional]
+
+
 def slug_of(title: str) -> str:
     """lowercase-ascii-words-joined-by-hyphens, at most about 60 characters."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
@@ -228,9 +252,14 @@ def story_text(values: dict[str, str]) -> str:
         "---",
         f"title: {quoted(values['title'])}",
         f"company: {quoted(values['company'])}",
-        f"year: {values['year'].strip()}",
+        *([f"year: {values['year'].strip()}"] if values.get("year") else []),
         f"channel: {quoted(values['channel'])}",
         f"outcome: {quoted(values['outcome'])}",
+        *(
+            [f"evidence: {quoted(values['evidence'])}"]
+            if values.get("evidence", DEFAULT_EVIDENCE) != DEFAULT_EVIDENCE
+            else []
+        ),
         "lessons: [" + ", ".join(quoted(lesson) for lesson in lessons) + "]",
         f"summary: {quoted(values['summary'])}",
         "sources:",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import addresses
+from .evidence import Kind
 from .library import Listing
 from .model import CHANNELS, DEFAULT_REVIEW_DAYS, OUTCOMES, REVIEW_LIST, Path, Story
 from .training import review_queue
@@ -41,6 +42,8 @@ class CatalogView:
     data_url: str  # every story as data, for the filters
     flagged: tuple[Flagged, ...]  # on the first page only
     data_script: str | None = None  # the same data as a script, where nothing is fetched
+    evidence: str | None = None  # this catalog's kind of evidence, when it lists one only
+    kinds: tuple[Kind, ...] = ()  # each kind of evidence, with its count and catalog
 
 
 def catalog_view(
@@ -50,6 +53,7 @@ def catalog_view(
     pager: Pager,
     flagged: list[Flagged],
     data_script: str | None = None,
+    evidence: str | None = None,
 ) -> CatalogView:
     rows = tuple(
         Row(shelf.cards[story.slug], tuple(map(shelf.lesson_link, story.lessons)))
@@ -65,6 +69,8 @@ def catalog_view(
         shelf.url(addresses.CATALOG_DATA),
         tuple(flagged) if listing.number == 1 else (),
         data_script,
+        evidence,
+        shelf.kinds,
     )
 
 
@@ -147,6 +153,7 @@ class TrainersView:
     never: tuple[tuple[Link, str | None], ...]  # never reviewed, with their owner
     never_more: int
     flagged: tuple[Flagged, ...]
+    kinds: tuple[Kind, ...] = ()  # each kind of evidence, with its count and catalog
 
 
 def trainers_view(
@@ -181,6 +188,7 @@ def trainers_view(
         tuple((shelf.link_to(story), story.owner) for story in never[:REVIEW_LIST]),
         max(0, len(never) - REVIEW_LIST),
         tuple(flagged),
+        shelf.kinds,
     )
 
 

@@ -28,6 +28,7 @@ def _story(story: Story, url: str) -> dict[str, Any]:
         "year": story.year,
         "channel": story.channel,
         "outcome": story.outcome,
+        "evidence": story.evidence,
         "lessons": list(story.lessons),
         "summary": story.summary,
         "sources": [_source(source) for source in story.sources],
@@ -70,7 +71,8 @@ def library_document(library: Library, url_of: Callable[[str], str]) -> dict[str
 
 def catalog_document(library: Library, url_of: Callable[[str], str]) -> dict[str, Any]:
     """What the catalog's filters need to work over every story at once, and no more:
-    rows of [address, title, company, year, channel, outcome, lessons], in title order."""
+    rows of [address, title, company, year (null when undated), channel, outcome, lessons,
+    evidence], in title order."""
     return {
         "lessons": {
             lesson.id: [lesson.title, url_of(addresses.lesson(lesson.id))]
@@ -85,6 +87,7 @@ def catalog_document(library: Library, url_of: Callable[[str], str]) -> dict[str
                 story.channel,
                 story.outcome,
                 list(story.lessons),
+                story.evidence,
             ]
             for story in library.by_title
         ],

@@ -37,6 +37,10 @@ def one_of_fix(word: str, choices: Iterable[str], kind: str, also: str = "") -> 
     return f"{fix}; {also}" if also else fix
 
 
+# Vocabularies whose field's name is not a countable noun.
+_NAMED = {"evidence": ("a kind of evidence", "kinds of evidence")}
+
+
 def _a(noun: str) -> str:
     return ("an " if noun[0] in "aeiou" else "a ") + noun
 
@@ -138,11 +142,12 @@ def word(
             _not_text(value, name, problems)
         return None
     if value.text not in vocabulary:
+        single, plural = _NAMED.get(name, (_a(name), f"{name}s"))
         problems.add(
             value.line,
             name,
-            f"`{value.text}` is not {_a(name)}",
-            one_of_fix(value.text, vocabulary, f"{name}s"),
+            f"`{value.text}` is not {single}",
+            one_of_fix(value.text, vocabulary, plural),
         )
         return None
     return value.text

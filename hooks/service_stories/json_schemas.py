@@ -21,11 +21,16 @@ KINDS: dict[str, tuple[str, tuple[Field, ...]]] = {
 def json_schema(kind: str = "story") -> dict[str, Any]:
     """The front matter of a story, a lesson or a path as a JSON Schema (draft 2020-12)."""
     title, fields = KINDS[kind]
+    body = _object(fields)
+    if kind == "story":  # the year is required unless the story is an anecdote
+        body["required"].remove("year")
+        body["if"] = {"properties": {"evidence": {"const": "anecdote"}}, "required": ["evidence"]}
+        body["else"] = {"required": ["year"]}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{kind}.schema.json",
         "title": title,
-        **_object(fields),
+        **body,
     }
 
 

@@ -127,13 +127,16 @@ class CatalogPlan(Planned):
     templates = ("catalog.html", "catalog.html")  # for the first page, and the others
     listing: Listing = field(default_factory=lambda: paginate([], 1)[0])
     pager: views.Pager = field(default_factory=lambda: views.Pager(1, 1, ("",)))
+    evidence: str | None = None  # the catalog of one kind of evidence only
 
     def view(self, plan: Plan, found: Found) -> object:
         heading = None if found.has_heading(self.src_uri) else self.title
-        flagged = plan.flagged(found)
+        flagged = plan.flagged(found) if self.evidence is None else []
         # A copy read from the file system gets the catalog's data as a script.
         script = None if plan.directory_urls else plan.url(addresses.CATALOG_SCRIPT)
-        return corner.catalog_view(plan.shelf, heading, self.listing, self.pager, flagged, script)
+        return corner.catalog_view(
+            plan.shelf, heading, self.listing, self.pager, flagged, script, self.evidence
+        )
 
 
 @dataclass(frozen=True)

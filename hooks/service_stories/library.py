@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
-from .model import Lesson, Path, Story
+from .model import EVIDENCE, Lesson, Path, Story
 
 
 @dataclass(frozen=True)
@@ -168,6 +168,13 @@ class Library:
                     found[target].append(story)
         return found
 
+    def by_evidence(self) -> dict[str, list[Story]]:
+        """The stories of each kind of evidence the library has, by title."""
+        found: dict[str, list[Story]] = {kind: [] for kind in EVIDENCE}
+        for story in self.by_title:
+            found[story.evidence].append(story)
+        return {kind: stories for kind, stories in found.items() if stories}
+
     def linking_here(
         self, story: Story, backlinks: Mapping[str, list[Story]], related: list[Related]
     ) -> list[Story]:
@@ -198,13 +205,16 @@ class Library:
 
     def newest(self, limit: int = 6) -> list[Story]:
         """The most recent stories, by the year they happened."""
-        return sorted(self.stories.values(), key=lambda s: (-s.year, s.title.casefold()))[:limit]
+        return sorted(self.stories.values(), key=lambda s: (-(s.year or 0), s.title.casefold()))[
+            :limit
+        ]
 
     def teaching(self, lesson_id: str, limit: int | None = None) -> list[Story]:
         """The stories that teach a lesson, strongest first: those for which it is a larger
         share of what they teach (fewer lessons), then the newest, then by title."""
         ranked = sorted(
-            self.by_lesson[lesson_id], key=lambda s: (len(s.lessons), -s.year, s.title.casefold())
+            self.by_lesson[lesson_id],
+            key=lambda s: (len(s.lessons), -(s.year or 0), s.title.casefold()),
         )
         return ranked[:limit] if limit is not None else ranked
 

@@ -26,6 +26,20 @@ OUTCOMES: dict[str, str] = {
     "failure": "a counter-example: what not to do",
 }
 
+# How sure a story is. `reported` is the default; an anecdote may leave out its year.
+EVIDENCE: dict[str, str] = {
+    "reported": "contemporary reports confirm it",
+    "anecdote": "one secondary account tells it; names, place or date are unconfirmed",
+    "internal": "a case from the team's own work; its sources may be internal",
+}
+DEFAULT_EVIDENCE = "reported"
+# Each kind as a list of stories names it: a catalog's title, the trainer's counts.
+EVIDENCE_TITLES: dict[str, str] = {
+    "reported": "reported stories",
+    "anecdote": "anecdotes",
+    "internal": "the team's own cases",
+}
+
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # Pages the build makes itself; a story cannot take their address.
@@ -88,18 +102,23 @@ class Story:
     slug: str
     title: str
     company: str
-    year: int
+    year: int | None  # None only for an anecdote told without a date
     channel: str
     outcome: str
     lessons: tuple[str, ...]
     summary: str
     sources: tuple[Source, ...]
+    evidence: str = DEFAULT_EVIDENCE
     reviewed: date | None = None
     review_every: int | None = None
     owner: str | None = None
     discuss: tuple[str, ...] = ()
     quiz: tuple[Question, ...] = ()
     words: int = 0  # in the body, for the reading time
+
+    @property
+    def year_shown(self) -> str:
+        return "undated" if self.year is None else str(self.year)
 
     @property
     def minutes(self) -> int:

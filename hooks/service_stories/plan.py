@@ -35,7 +35,7 @@ from .kinds import (
     StoryPlan,
 )
 from .library import paginate
-from .model import CATALOG_PAGE, COVERAGE_PAGE, LESSON_PAGE
+from .model import CATALOG_PAGE, COVERAGE_PAGE, DEFAULT_EVIDENCE, EVIDENCE_TITLES, LESSON_PAGE
 from .reading import LessonPage, PathPage, StoryPage
 from .site import Site
 
@@ -61,6 +61,7 @@ class Plan:
         }
         self._indexes()
         self._paged(CatalogPlan, addresses.catalog, CATALOG_PAGE, "Catalog", "Catalog, page {}")
+        self._by_evidence()
         self._paged(
             CoveragePlan, addresses.coverage, COVERAGE_PAGE, "Trainer's corner", "Coverage, page {}"
         )
@@ -126,10 +127,27 @@ class Plan:
                 shows=shows,
             )
 
-    def _paged(self, kind, first, size: int, title: str, further: str) -> None:
-        """A list of every story by title, `size` a page: the catalog, or the coverage grid
-        (whose first page is the trainer's corner)."""
-        for listing in paginate(self.site.library.by_title, size):
+    def _by_evidence(self) -> None:
+        """The catalog of each kind of evidence but the default, where stories have it."""
+        for evidence, stories in self.site.library.by_evidence().items():
+            if evidence != DEFAULT_EVIDENCE:
+                self._paged(
+                    CatalogPlan,
+                    partial(addresses.catalog, evidence=evidence),
+                    CATALOG_PAGE,
+                    f"Catalog: {EVIDENCE_TITLES[evidence]}",
+                    f"Catalog: {EVIDENCE_TITLES[evidence]}, page {{}}",
+                    stories=stories,
+                    evidence=evidence,
+                )
+
+    def _paged(
+        self, kind, first, size: int, title: str, further: str, stories=None, **extra
+    ) -> None:
+        """A list of stories by title (every story, unless `stories`), `size` a page: the
+        catalog, or the coverage grid (whose first page is the trainer's corner)."""
+        every = self.site.library.by_title
+        for listing in paginate(every if stories is None else stories, size):
             number = listing.number
             template = kind.templates[min(number, 2) - 1]
             self.pages[first(number)] = kind(
@@ -140,6 +158,7 @@ class Plan:
                 searchable=number == 1,  # further pages repeat what search finds
                 listing=listing,
                 pager=_pager(self.url, first, listing.count, number),
+                **extra,
             )
 
     def _lessons(self) -> None:

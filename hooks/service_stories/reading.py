@@ -13,7 +13,8 @@ from datetime import date
 
 from . import schema, training
 from .documents import check_headings, check_name, document, stand_in_title
-from .model import RESERVED_SLUGS, Lesson, Path, Story
+from .frontmatter import Mapping, Scalar
+from .model import DEFAULT_EVIDENCE, RESERVED_SLUGS, Lesson, Path, Story
 from .problems import Problem, Problems
 from .values import Known, read_values
 
@@ -115,6 +116,13 @@ def read_path(src_uri: str, raw: bytes, display_root: str, stories: Collection[s
     )
 
 
+def _evidence(fields: Mapping) -> object:
+    """The evidence a story's front matter gives, as written, to choose the rules it is
+    read by (its reader reports a value that is not one of the kinds)."""
+    entry = fields.entries.get("evidence")
+    return entry.value.text if entry and isinstance(entry.value, Scalar) else None
+
+
 def read_story(
     src_uri: str, raw: bytes, display_root: str, lessons: Collection[str], today: date
 ) -> StoryPage:
@@ -132,9 +140,9 @@ def read_story(
     check_headings(found, problems)
     values: dict[str, object] = {}
     if found.fields is not None:
-        values = read_values(
-            schema.STORY, found.fields, "story", problems, Known(today, lessons=lessons)
-        )
+        table = schema.ANECDOTE if _evidence(found.fields) == "anecdote" else schema.STORY
+        values = read_values(table, found.fields, "story", problems, Known(today, lessons=lessons))
+        values["evidence"] = values["evidence"] or DEFAULT_EVIDENCE
     story = None
     if not problems and found.fields is not None:
         story = Story(slug=slug, words=training.count_words(found.body), **values)  # type: ignore[arg-type]

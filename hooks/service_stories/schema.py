@@ -7,10 +7,11 @@ tools: each rule is written once, with its limit named in `model.py`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import (
     CHANNELS,
+    EVIDENCE,
     FIRST_YEAR,
     MAX_CHOICES,
     MAX_EXPLANATION,
@@ -97,7 +98,9 @@ STORY: tuple[Field, ...] = (
     Field(
         "year",
         "year",
-        "The year it happened, or of the earliest report when reports do not say.",
+        "The year it happened, or of the earliest report when reports do not say; "
+        "an anecdote (evidence: anecdote) may leave it out.",
+        example="{year}, or evidence: anecdote for a story told without a date",
         low=FIRST_YEAR,
     ),
     Field(
@@ -114,6 +117,17 @@ STORY: tuple[Field, ...] = (
         "failure: a counter-example.",
         example="delight",
         choices=tuple(OUTCOMES),
+    ),
+    Field(
+        "evidence",
+        "word",
+        "How sure the story is. reported (the default): contemporary reports confirm it; "
+        "anecdote: one secondary account tells it, its names, place or date unconfirmed "
+        "(its sources name that account; it may leave out its year); internal: a case "
+        "from the team's own work (its sources may be internal references without a url).",
+        required=False,
+        example="anecdote",
+        choices=tuple(EVIDENCE),
     ),
     Field(
         "lessons",
@@ -148,6 +162,11 @@ STORY: tuple[Field, ...] = (
     Field("owner", "text", "Who keeps it up to date.", required=False, limit=MAX_TITLE),
     Field("discuss", "texts", "Discussion questions.", required=False, limit=MAX_QUESTION),
     Field("quiz", "questions", "Knowledge-check questions.", required=False, items=QUESTION),
+)
+
+# An anecdote's table: its year may be left out.
+ANECDOTE: tuple[Field, ...] = tuple(
+    replace(field, required=False) if field.name == "year" else field for field in STORY
 )
 
 LESSON: tuple[Field, ...] = (

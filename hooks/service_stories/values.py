@@ -61,7 +61,9 @@ def read_values(
     reader.unknown(schema.names(table), kind)
     values = {}
     for field in table:
-        example = str(known.today.year) if field.kind == "year" else field.example
+        example = field.example
+        if field.kind == "year":
+            example = (example or "{year}").format(year=known.today.year)
         value = reader.value(field.name, example, required=field.required)
         values[field.name] = _READERS[field.kind](field, value, problems, known)
     return values

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from . import addresses
+from . import addresses, evidence
 from .contents import Section, story_sections
 from .library import Library, Listing
 from .model import Lesson, Path, Story
@@ -131,6 +131,7 @@ class Shelf:
                         self.link_to(after) if after else None,
                     )
                 )
+        self.kinds = evidence.kinds(library, url)
 
     def link_to(self, story: Story) -> Link:
         return Link(story.title, self.cards[story.slug].url)

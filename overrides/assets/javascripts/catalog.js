@@ -14,7 +14,10 @@
   var rows = Array.prototype.slice.call(body.rows);
   var count = form.querySelector("output");
   var empty = document.querySelector("[data-ss-empty]");
-  var fields = ["lesson", "channel", "outcome"];
+  /* The filters this catalog has (evidence only where the library has more than one kind). */
+  var fields = ["lesson", "channel", "outcome", "evidence"].filter(function (name) {
+    return form.elements[name];
+  });
 
   function cell(row, content) {
     var td = document.createElement("td");
@@ -37,9 +40,16 @@
       row.dataset.lessons = story[6].join(" ");
       row.dataset.channel = story[4];
       row.dataset.outcome = story[5];
-      cell(row, link(root + story[0], story[1]));
+      row.dataset.evidence = story[7];
+      var title = cell(row, link(root + story[0], story[1]));
+      if (story[7] !== "reported") {
+        var mark = document.createElement("span");
+        mark.className = "ss-evidence ss-evidence--" + story[7];
+        mark.textContent = story[7];
+        title.append(" ", mark);
+      }
       cell(row).textContent = story[2];
-      cell(row).textContent = String(story[3]);
+      cell(row).textContent = story[3] === null ? "undated" : String(story[3]);
       cell(row).textContent = story[4].replace(/-/g, " ");
       var outcome = document.createElement("span");
       outcome.className = "ss-outcome ss-outcome--" + story[5];
@@ -59,6 +69,7 @@
     if (wanted.lesson && row.dataset.lessons.split(" ").indexOf(wanted.lesson) < 0) return false;
     if (wanted.channel && row.dataset.channel !== wanted.channel) return false;
     if (wanted.outcome && row.dataset.outcome !== wanted.outcome) return false;
+    if (wanted.evidence && row.dataset.evidence !== wanted.evidence) return false;
     return true;
   }
 
@@ -92,7 +103,8 @@
     rows.sort(function (a, b) {
       var x = a.cells[index].textContent.trim();
       var y = b.cells[index].textContent.trim();
-      var order = numeric ? Number(x) - Number(y) : x.localeCompare(y);
+      /* An undated story sorts before every year. */
+      var order = numeric ? (Number(x) || 0) - (Number(y) || 0) : x.localeCompare(y);
       return ascending ? order : -order;
     });
     rows.forEach(function (row) { body.appendChild(row); });
@@ -110,7 +122,8 @@
       header.appendChild(button);
       button.addEventListener("click", function () { sortBy(header, index); });
     });
-    var params = new URLSearchParams(location.search);
+    /* A catalog of one kind of evidence starts filtered to it, unless the address says. */
+    var params = new URLSearchParams(location.search || form.dataset.ssPreset || "");
     fields.forEach(function (name) {
       var select = form.elements[name];
       var value = params.get(name);
