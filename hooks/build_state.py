@@ -33,6 +33,8 @@ class Build:
     cards: Cards = field(default_factory=Cards)
     env: Environment | None = None  # once the templates load
     policies: Policies | None = None
+    # The words data blocks (`script_words`) the templates wrote: the site's own, not code.
+    data_scripts: set[str] = field(default_factory=set)
 
     @property
     def today(self) -> date:

@@ -26,6 +26,7 @@ def _assets(site_dir: FilePath) -> dict[str, bytes]:
         "assets/stories.css": sheets / "stories.css",
         "assets/package.js": scripts / "package.js",
         "assets/training.js": scripts / "training.js",
+        "assets/words.js": scripts / "words.js",
     }
     # No source map: a package asks for no file it does not hold.
     return {name: _SOURCE_MAP.sub(b"", path.read_bytes()) for name, path in found.items()}
@@ -50,7 +51,8 @@ def write_packages(build: Build, config: MkDocsConfig) -> None:
             view = packages.package_view(path, version, views, bodies, intro, places, minutes)
             page = build.env.get_template(TEMPLATE).render(view=view, config=config)  # type: ignore[union-attr]
             shown = f"{build.display_root}/{addresses.path(path.id)} (package)"
-            page = build.policies.check(page, shown, Policy.allowing(()))  # type: ignore[union-attr]
+            allowed = Policy.allowing((), build.data_scripts)
+            page = build.policies.check(page, shown, allowed)  # type: ignore[union-attr]
             media = {
                 f"media/{name}": (site_dir / name).read_bytes()
                 for name in places.media

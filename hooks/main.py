@@ -55,7 +55,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = load_site(markdown, display_root, build_date())
     for problem in sorted(p for page in site.pages.values() for p in page.problems):
         log.warning(str(problem))
-    plan = Plan(site, build_date(), config.use_directory_urls)
+    plan = Plan(site, build_date(), pages.words_of(config), config.use_directory_urls)
     pages.add_generated(files, config, plan)
     config[_STATE] = Build(site, plan, display_root, config[_COLLECTOR])
     speedups.freeze()
@@ -72,7 +72,7 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     planned = _build(config).plan.page(page.file.src_uri)
-    page.meta = pages.meta(planned) if planned else {}
+    pages.prepare(page, planned)
     return markdown
 
 
@@ -102,11 +102,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     for problem in sorted(p for found in build.site.later.values() for p in found):
         log.warning(str(problem))
     env.filters["root"] = pages.root
-    env.globals.update(
-        card=build.cards.card, fragment=build.frames.fragment, **pages.globals_of(build.plan)
-    )
+    env.globals.update(pages.globals_of(build))
     build.cards.macros = env.get_template("partials/macros.html").module
-    build.env, build.policies = env, Policies(env, config)
+    build.env, build.policies = env, Policies(env, config, data=build.data_scripts)
     speedups.freeze()  # and now every page read
     return env
 
@@ -118,7 +116,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     if planned is None:
         return context
     view = planned.view(build.plan, build.found)
-    pages.add_sections(page, view)
+    pages.add_sections(page, view, build.plan.words)
     context.update(view=view, body=page.content, preview=planned.preview(build.found))
     if planned.search_template:
         search_text = build.env.get_template(planned.search_template)  # type: ignore[union-attr]

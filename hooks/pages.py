@@ -3,28 +3,41 @@
 The template contract: every template this site adds gets `view` (the page's view, from
 `service_stories.views` or `corner`) and `body` (the page's rendered text), besides what
 MkDocs and Material give every template (`page`, `config`, `nav`, `base_url`, ...). Every
-template may also use the build-wide `card()`, `fragment()`, `long_date()` and `sections`,
-and the filter `root`. `CONTRACT` lists the names each template may use beyond Material's
-own; a test reads every template and fails on any other.
+template may also use the build-wide `GLOBALS` (cards, fragments, sections, and the site's
+words: `words`, `say()`, `count()`, `year_of()`, `script_words()`), and the filter `root`.
+`CONTRACT` lists the names each template may use beyond Material's own; a test reads every
+template and fails on any other.
 """
 
 from __future__ import annotations
 
+import html
+import json
+import logging
 import os
-from datetime import date
-from html import escape
 from typing import Any
 
 import material.templates
 import scripts
+from build_state import Build
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, pass_context
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from service_stories import addresses, offline
+from service_stories import words as catalogs
+from service_stories.csp import DATA_BLOCK
 from service_stories.plan import Plan, Planned
+from service_stories.words import Words
 
+log = logging.getLogger("mkdocs.plugins.service_stories")
+# What every template may use besides its contract: `globals_of` gives them.
+GLOBALS = (
+    "card", "fragment", "sections", "long_date", "words", "say", "count", "year_of",
+    "script_words",
+)  # fmt: skip
 _PAGE = ("view", "body", "card", "long_date")
 CONTRACT: dict[str, tuple[str, ...]] = {
     "story.html": _PAGE,
@@ -77,6 +90,14 @@ def add_generated(files: Files, config: MkDocsConfig, plan: Plan) -> None:
         files.append(File.generated(config, name, content=content))
 
 
+def prepare(page: Page, planned: Planned | None) -> None:
+    """The page's meta from its plan, and the sidebar's name for it when it has no title
+    of its own (the home page, named in the site's language)."""
+    page.meta = meta(planned) if planned else {}
+    if planned and planned.nav_title and "title" not in page.meta:
+        page.title = planned.nav_title
+
+
 def meta(planned: Planned) -> dict[str, Any]:
     """The page's meta as Material reads it; Material writes title and description into
     the page unescaped, so they are escaped here."""
@@ -84,9 +105,9 @@ def meta(planned: Planned) -> dict[str, Any]:
     if planned.template:
         found["template"] = planned.template
     if planned.title is not None and not planned.title_from_heading:
-        found["title"] = escape(planned.title)
+        found["title"] = html.escape(planned.title)
     if planned.description:
-        found["description"] = escape(planned.description)
+        found["description"] = html.escape(planned.description)
     if planned.hide:
         found["hide"] = list(planned.hide)
     if not planned.searchable:
@@ -94,16 +115,16 @@ def meta(planned: Planned) -> dict[str, Any]:
     return found
 
 
-def add_sections(page: Page, view: Any) -> None:
+def add_sections(page: Page, view: Any, words: Words) -> None:
     """The sections the template writes after the body (a view's `sections`) join the
-    page's table of contents, after the body's own headings."""
+    page's table of contents, after the body's own headings, named in the site's words."""
     sections = getattr(view, "sections", ())
     if not sections or page.toc is None:
         return
     items = page.toc.items
     if items and items[0].level == 1:  # Material lists a top heading's children
         items = items[0].children
-    items.extend(AnchorLink(section.title, section.anchor, 2) for section in sections)
+    items.extend(AnchorLink(words[section.words], section.anchor, 2) for section in sections)
 
 
 @pass_context
@@ -114,17 +135,78 @@ def root(context, url: str) -> str:
     return url if depth == "." else f"{depth}/{url}"
 
 
-def long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+def words_of(config: MkDocsConfig) -> Words:
+    """The site's words in its `theme.language`, from the theme folders' catalogs (the
+    project's `overrides/` first); English where there is no catalog for the language.
+    Search follows the language too."""
+    language = config.theme.get("language") or catalogs.ENGLISH
+    scripts.search_in_language(config, language)
+    words, found = catalogs.load(config.theme.dirs, language)
+    if not found:
+        log.info(
+            "no catalog for the language %s: the library's own words stay in English "
+            "(add overrides/%s/%s.html)",
+            language,
+            catalogs.CATALOGS.as_posix(),
+            language,
+        )
+    return words
 
 
-def globals_of(plan: Plan) -> dict[str, Any]:
-    """What every template may use, the same on every page of a build: the main sections
-    (for the error page, which has no view of its own), and how dates are written."""
+class TemplateWords:
+    """The site's words as templates use them. `say` and `count` escape what they fill in
+    and keep markup given as Markup (a link built in the template); `script_words` writes
+    the words a script shows as data, adding each block to the set the policy knows as the
+    site's own."""
+
+    def __init__(self, words: Words, data_scripts: set[str]) -> None:
+        self.words, self.data_scripts = words, data_scripts
+        self.blocks: dict[tuple[str, ...], Markup] = {}
+
+    def say(self, key: str, **values: Any) -> Markup:
+        return Markup(escape(self.words[key])).format(**values)
+
+    def count(self, key: str, number: int, **values: Any) -> Markup:
+        text = Markup(escape(self.words.form(key, number)))
+        return text.format(count=self.words.number(number), **values)
+
+    def year_of(self, story: Any) -> str:
+        return self.words["year.undated"] if story.year is None else str(story.year)
+
+    def script_words(self, *keys: str) -> Markup:
+        """Each key, or every key under a prefix that ends in a dot (`channel.`), with the
+        catalog's locale, as a data block (never code)."""
+        if keys not in self.blocks:
+            chosen = {"locale": self.words.message("locale")}
+            for key in keys:
+                words = self.words
+                chosen.update(words.subset(key) if key.endswith(".") else {key: words.message(key)})
+            data = json.dumps(chosen, ensure_ascii=False).replace("<", "\\u003c")
+            self.data_scripts.add(data)
+            self.blocks[keys] = Markup(f"<script{DATA_BLOCK}>{data}</script>")
+        return self.blocks[keys]
+
+
+def globals_of(build: Build) -> dict[str, Any]:
+    """What every template may use, the same on every page of a build: story cards, the
+    frame's parts rendered once (`fragment`), the main sections (for the error page, which
+    has no view of its own), the site's words (`TemplateWords`) and how it writes dates."""
+    plan, words = build.plan, build.plan.words
+    spoken = TemplateWords(words, build.data_scripts)
     sections = {
         "home": plan.url(addresses.HOME).rstrip("/"),  # "." rather than "./"
         "lessons": plan.url(addresses.LESSONS_INDEX),
         "paths": plan.url(addresses.PATHS_INDEX),
         "catalog": plan.url(addresses.catalog()),
     }
-    return {"long_date": long_date, "sections": sections}
+    return {
+        "card": build.cards.card,
+        "fragment": build.frames.fragment,
+        "long_date": words.date,
+        "sections": sections,
+        "words": words,
+        "say": spoken.say,
+        "count": spoken.count,
+        "year_of": spoken.year_of,
+        "script_words": spoken.script_words,
+    }

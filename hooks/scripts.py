@@ -44,6 +44,20 @@ def use_local_shim(config: MkDocsConfig) -> None:
     config.extra["polyfills"] = [*polyfills, offline_copy.SHIM]
 
 
+def search_in_language(config: MkDocsConfig, language: str) -> None:
+    """Search stems and filters words in the site's language where Material's search can:
+    Material leaves some languages it translates (Arabic, Hebrew) to English search, though
+    its worker has their lunr language. A `lang` the search plugin's config names stays."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(plugin, "search_index", None)
+    lunr = os.path.join(os.path.dirname(material.templates.__file__), WORKERS, "..", "lunr")
+    if index is None or language == "en" or index.config.get("lang") != ["en"]:
+        return
+    if os.path.isfile(os.path.join(lunr, "min", f"lunr.{language}.min.js")):
+        index.config["lang"] = [language]
+        plugin.config.lang = [language]  # type: ignore[union-attr]
+
+
 def _worker(config: MkDocsConfig) -> str:
     """The site's search worker (Material's, with search_forms.js before it), from the
     site's root."""
@@ -87,12 +101,13 @@ class Policies:
     config: MkDocsConfig
     by_depth: dict[str, Policy] = field(default_factory=dict)
     injected: set[str] = field(default_factory=set)
+    data: set[str] = field(default_factory=set)  # the words data blocks the templates wrote
 
     def apply(self, output: str, shown: str, base_url: str) -> str:
         """The page with the policy of its depth (see `check`)."""
         if base_url not in self.by_depth:
             known = known_scripts(self.env, self.config, base_url)
-            self.by_depth[base_url] = Policy.allowing(known)
+            self.by_depth[base_url] = Policy.allowing(known, self.data)
         return self.check(output, shown, self.by_depth[base_url])
 
     def check(self, output: str, shown: str, policy: Policy) -> str:

@@ -72,13 +72,18 @@ def logged(level: int = logging.INFO):
         logger.setLevel(before)
 
 
-def build_config(config_file: Path, site_dir: Path, *, strict: bool = True) -> Built:
-    """Build the site a mkdocs.yml describes into `site_dir`."""
+def build_config(
+    config_file: Path, site_dir: Path, *, strict: bool = True, language: str | None = None
+) -> Built:
+    """Build the site a mkdocs.yml describes into `site_dir`; in another `theme.language`
+    than it names, when given one."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     with logged() as lines:
         config = load_config(str(config_file), strict=strict, site_dir=str(site_dir))
+        if language:
+            config.theme["language"] = language
         try:
             build(config)
         finally:

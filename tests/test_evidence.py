@@ -34,11 +34,7 @@ def problems(text: str) -> list[str]:
 def test_an_anecdote_may_leave_out_its_year_and_is_undated():
     page = read_story("story.md", anecdote().encode(), "stories", LESSONS, TODAY)
     assert page.problems == ()
-    assert (page.story.evidence, page.story.year, page.story.year_shown) == (
-        "anecdote",
-        None,
-        "undated",
-    )
+    assert (page.story.evidence, page.story.year) == ("anecdote", None)
 
 
 def test_any_other_story_needs_its_year_and_is_told_how_to_mark_an_anecdote():

@@ -73,7 +73,11 @@ def test_the_page_holds_the_introduction_and_every_step_and_links_only_inside(li
     # The LEGO story's link to the bread story, a step of the same path, goes to its step.
     assert '<a href="#step-1">the bread</a>' in page
     found = active(page)
-    scripts = {"<script src=assets/package.js>", "<script src=assets/training.js>"}
+    scripts = {
+        "<script src=assets/words.js>",
+        "<script src=assets/package.js>",
+        "<script src=assets/training.js>",
+    }
     assert set(found.found) == scripts and found.inline_scripts == []
 
 

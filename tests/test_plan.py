@@ -6,14 +6,16 @@ from __future__ import annotations
 import json
 
 import pytest
+from builds import ROOT
 from library_fixtures import TODAY, library_files, story
-from service_stories import addresses
+from service_stories import addresses, words
 from service_stories.corner import CatalogView
 from service_stories.kinds import CatalogPlan, Found, GuidePlan, HandoutPlan, StoryPlan
 from service_stories.plan import Plan
 from service_stories.site import load_site
 from service_stories.views import StoryView
 
+ENGLISH, _ = words.load([ROOT / "overrides"], "en")
 NOTHING = Found(
     problems_of=lambda src_uri: [],
     backlinks={},
@@ -25,7 +27,7 @@ NOTHING = Found(
 
 def plan_of(files: dict[str, str]) -> Plan:
     encoded = [(name, text.encode()) for name, text in {"index.md": "# Home\n", **files}.items()]
-    return Plan(load_site(encoded, "stories", TODAY), TODAY)
+    return Plan(load_site(encoded, "stories", TODAY), TODAY, ENGLISH)
 
 
 @pytest.fixture(scope="module")

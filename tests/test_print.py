@@ -62,9 +62,8 @@ SHOWN = r"""() => {
 LENGTHEN = r"""target => {
     const lengthened = [];
     for (const story of document.querySelectorAll('section.ss-handout-story')) {
-        const parts = [...story.children];
-        const facts = story.querySelectorAll('.ss-handout-facts');
-        const body = parts.slice(parts.indexOf(facts[facts.length - 1]) + 1);
+        // The story's own text: the trainer's body, after its title, facts and lessons.
+        const body = [...story.querySelector('[data-ss-content]').children];
         const words = body.flatMap(part => part.innerText.split(/\s+/).filter(Boolean));
         const paragraphs = body.filter(part => part.tagName === 'P');
         if (words.length >= target || !paragraphs.length) continue;

@@ -9,17 +9,17 @@ from .model import Story
 
 
 class Section(NamedTuple):
-    title: str
+    words: str  # the key of its heading in the site's words (`words.Words`)
     anchor: str
 
 
 # A story's, in the order the template writes them.
 STORY_SECTIONS = (
-    Section("Discuss", "discuss"),
-    Section("Check yourself", "check-yourself"),
-    Section("Related stories", "related-stories"),
-    Section("Stories that link here", "stories-that-link-here"),
-    Section("Sources", "sources"),
+    Section("practice.discuss", "discuss"),
+    Section("practice.check-yourself", "check-yourself"),
+    Section("story.related", "related-stories"),
+    Section("story.linking-here", "stories-that-link-here"),
+    Section("story.sources", "sources"),
 )
 
 

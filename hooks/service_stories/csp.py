@@ -14,7 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -26,6 +26,8 @@ _HEAD = re.compile(r"<head>\s*(<meta charset=\"utf-8\">)?")
 _OPENING = re.compile(r"<script", re.IGNORECASE)
 # Material's configuration: data for its bundle, not code; a browser does not run it.
 CONFIG_BLOCK = ' id="__config" type="application/json"'
+# The words a page's scripts show, as the templates write them (`script_words`).
+DATA_BLOCK = ' type="application/json" data-ss-words'
 _DATA_TYPES = ("application/json", "application/ld+json", "text/plain", "text/template")
 
 POLICY = (
@@ -59,10 +61,11 @@ class Policy:
     """The scripts the site writes into pages of one depth, and the policy that allows them."""
 
     scripts: frozenset[str]
+    data: Collection[str] = frozenset()  # the words data blocks the templates wrote
 
     @classmethod
-    def allowing(cls, scripts: Iterable[str]) -> Policy:
-        return cls(frozenset(scripts))
+    def allowing(cls, scripts: Iterable[str], data: Collection[str] = frozenset()) -> Policy:
+        return cls(frozenset(scripts), data)
 
     @property
     def meta(self) -> str:
@@ -101,6 +104,7 @@ class Policy:
         own = (
             (not attributes and code in self.scripts)
             or attributes == CONFIG_BLOCK
+            or (attributes == DATA_BLOCK and code in self.data)
             or (_is_source(attributes) and not code)
         )
         return closed + len("</script>") if own else None
@@ -119,7 +123,11 @@ class Policy:
             parts = urlsplit(attributes["src"])
             return not (parts.scheme or parts.netloc) and not element.text.strip()
         if attributes.get("type", "").lower() in _DATA_TYPES:
-            return attributes.get("id") == "__config" or not element.text.strip()
+            return (
+                attributes.get("id") == "__config"
+                or not element.text.strip()
+                or ("data-ss-words" in attributes and element.text in self.data)
+            )
         return element.text in self.scripts
 
 

@@ -8,12 +8,11 @@ from typing import NamedTuple
 
 from . import addresses
 from .library import Library
-from .model import DEFAULT_EVIDENCE, EVIDENCE, EVIDENCE_TITLES
+from .model import DEFAULT_EVIDENCE, EVIDENCE
 
 
 class Kind(NamedTuple):
     name: str  # reported, anecdote or internal
-    title: str  # as a list of stories names it: "anecdotes"
     count: int
     url: str | None  # its own catalog; none for the default, which the whole catalog lists
 
@@ -23,7 +22,6 @@ def kinds(library: Library, url: Callable[[str], str]) -> tuple[Kind, ...]:
     return tuple(
         Kind(
             name,
-            EVIDENCE_TITLES[name],
             len(found.get(name, ())),
             url(addresses.catalog(evidence=name))
             if name in found and name != DEFAULT_EVIDENCE

@@ -55,6 +55,7 @@ class Planned:
     # The template of what search indexes of the page, in place of its body alone.
     search_template: str | None = None
     keeps_body: bool = False  # a handout or a package prints it: keep its rendered body
+    nav_title: str | None = None  # the sidebar's name for a page with no title (the home page)
 
     def view(self, plan: Plan, found: Found) -> object:
         return views.PageView(tuple(found.problems_of(self.src_uri)))
@@ -107,7 +108,7 @@ class ListPlan(Planned):
 
     def view(self, plan: Plan, found: Found) -> object:
         shelf = plan.shelf
-        heading = None if found.has_heading(self.src_uri) else (self.title or "Home")
+        heading = None if found.has_heading(self.src_uri) else (self.title or self.nav_title)
         return views.ListView(
             heading,
             tuple(found.problems_of(self.src_uri)),

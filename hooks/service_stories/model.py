@@ -33,12 +33,6 @@ EVIDENCE: dict[str, str] = {
     "internal": "a case from the team's own work; its sources may be internal",
 }
 DEFAULT_EVIDENCE = "reported"
-# Each kind as a list of stories names it: a catalog's title, the trainer's counts.
-EVIDENCE_TITLES: dict[str, str] = {
-    "reported": "reported stories",
-    "anecdote": "anecdotes",
-    "internal": "the team's own cases",
-}
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -115,10 +109,6 @@ class Story:
     discuss: tuple[str, ...] = ()
     quiz: tuple[Question, ...] = ()
     words: int = 0  # in the body, for the reading time
-
-    @property
-    def year_shown(self) -> str:
-        return "undated" if self.year is None else str(self.year)
 
     @property
     def minutes(self) -> int:

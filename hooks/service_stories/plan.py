@@ -35,9 +35,10 @@ from .kinds import (
     StoryPlan,
 )
 from .library import paginate
-from .model import CATALOG_PAGE, COVERAGE_PAGE, DEFAULT_EVIDENCE, EVIDENCE_TITLES, LESSON_PAGE
+from .model import CATALOG_PAGE, COVERAGE_PAGE, DEFAULT_EVIDENCE, LESSON_PAGE
 from .reading import LessonPage, PathPage, StoryPage
 from .site import Site
+from .words import Words
 
 __all__ = ["Found", "Plan", "Planned"]
 
@@ -49,9 +50,10 @@ def _pager(url, first: Callable[[int], str], count: int, number: int) -> views.P
 class Plan:
     """Every page of the site, by source file, planned once per build."""
 
-    def __init__(self, site: Site, today: date, directory_urls: bool = True) -> None:
+    def __init__(self, site: Site, today: date, words: Words, directory_urls: bool = True) -> None:
         self.site = site
         self.today = today
+        self.words = words  # the site's own words, in its language
         self.directory_urls = directory_urls
         self.shelf = views.Shelf(site.library, self.url)
         paths = site.library.paths.values()
@@ -60,16 +62,20 @@ class Plan:
             src_uri: _written(page, in_paths) for src_uri, page in site.pages.items()
         }
         self._indexes()
-        self._paged(CatalogPlan, addresses.catalog, CATALOG_PAGE, "Catalog", "Catalog, page {}")
+        self._paged(
+            CatalogPlan, addresses.catalog, CATALOG_PAGE, words["title.catalog"],
+            partial(words.say, "title.catalog-page"),
+        )  # fmt: skip
         self._by_evidence()
         self._paged(
-            CoveragePlan, addresses.coverage, COVERAGE_PAGE, "Trainer's corner", "Coverage, page {}"
-        )
+            CoveragePlan, addresses.coverage, COVERAGE_PAGE, words["nav.trainers"],
+            partial(words.say, "title.coverage-page"),
+        )  # fmt: skip
         self._lessons()
         self._sessions()
         # A learner's own record, kept in their browser: nothing on it is for search.
         self.pages[addresses.RECORD] = RecordPlan(
-            addresses.RECORD, "Your record", "record.html", hide=("toc",), searchable=False
+            addresses.RECORD, words["title.record"], "record.html", hide=("toc",), searchable=False
         )
 
     def page(self, src_uri: str) -> Planned | None:
@@ -110,10 +116,11 @@ class Plan:
     def _indexes(self) -> None:
         """The home page and the lists of lessons and paths: each may have a trainer's
         introduction, whose title wins."""
+        words = self.words
         for src_uri, title, shows, template in (
             (addresses.HOME, None, ("paths", "lessons", "newest"), "home.html"),
-            (addresses.LESSONS_INDEX, "Lessons", ("lessons",), "lessons.html"),
-            (addresses.PATHS_INDEX, "Paths", ("paths",), "paths.html"),
+            (addresses.LESSONS_INDEX, words["nav.lessons"], ("lessons",), "lessons.html"),
+            (addresses.PATHS_INDEX, words["nav.paths"], ("paths",), "paths.html"),
         ):
             record = self.site.pages.get(src_uri)
             if record is not None and not record.title_from_heading:
@@ -122,6 +129,7 @@ class Plan:
                 src_uri,
                 title,
                 template,
+                nav_title=words["nav.home"] if src_uri == addresses.HOME else None,
                 description=record.description if record else None,
                 hide=record.hide if record else (),
                 shows=shows,
@@ -130,19 +138,27 @@ class Plan:
     def _by_evidence(self) -> None:
         """The catalog of each kind of evidence but the default, where stories have it."""
         for evidence, stories in self.site.library.by_evidence().items():
+            kind = self.words[f"evidence.{evidence}-list"]
             if evidence != DEFAULT_EVIDENCE:
                 self._paged(
                     CatalogPlan,
                     partial(addresses.catalog, evidence=evidence),
                     CATALOG_PAGE,
-                    f"Catalog: {EVIDENCE_TITLES[evidence]}",
-                    f"Catalog: {EVIDENCE_TITLES[evidence]}, page {{}}",
+                    self.words.say("title.catalog-kind", kind=kind),
+                    partial(self.words.say, "title.catalog-kind-page", kind=kind),
                     stories=stories,
                     evidence=evidence,
                 )
 
     def _paged(
-        self, kind, first, size: int, title: str, further: str, stories=None, **extra
+        self,
+        kind,
+        first,
+        size: int,
+        title: str,
+        further: Callable[..., str],
+        stories=None,
+        **extra,
     ) -> None:
         """A list of stories by title (every story, unless `stories`), `size` a page: the
         catalog, or the coverage grid (whose first page is the trainer's corner)."""
@@ -152,7 +168,7 @@ class Plan:
             template = kind.templates[min(number, 2) - 1]
             self.pages[first(number)] = kind(
                 first(number),
-                title if number == 1 else further.format(number),
+                title if number == 1 else further(number=number),
                 template,
                 hide=("toc",),  # wide tables need the room of the table of contents
                 searchable=number == 1,  # further pages repeat what search finds
@@ -172,7 +188,9 @@ class Plan:
                 src_uri = addresses.lesson(lesson.id, number)
                 self.pages[src_uri] = LessonPlan(
                     src_uri,
-                    record.title if number == 1 else f"{lesson.title}, page {number}",
+                    record.title
+                    if number == 1
+                    else self.words.say("title.lesson-page", lesson=lesson.title, number=number),
                     "lesson.html",
                     description=lesson.summary if number == 1 else None,
                     searchable=number == 1,
@@ -188,11 +206,15 @@ class Plan:
         for path in self.site.library.paths.values():
             guide, handout = addresses.guide(path.id), addresses.handout(path.id)
             self.pages[guide] = GuidePlan(
-                guide, f"Facilitator guide: {path.title}", "guide.html", searchable=False, path=path
+                guide,
+                self.words.say("title.guide", path=path.title),
+                "guide.html",
+                searchable=False,
+                path=path,
             )
             self.pages[handout] = HandoutPlan(
                 handout,
-                f"Handout: {path.title}",
+                self.words.say("title.handout", path=path.title),
                 "handout.html",
                 hide=("navigation", "toc"),
                 searchable=False,

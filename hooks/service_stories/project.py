@@ -24,6 +24,8 @@ from .plan import Plan
 from .problems import Problem
 from .safety import may_hold_markup
 from .site import Site, load_site
+from .words import ENGLISH
+from .words import load as load_words
 
 CONFIG_NAME = "mkdocs.yml"
 # MkDocs always loads these, before those mkdocs.yml names.
@@ -59,6 +61,8 @@ class Project:
     extension_configs: dict[str, Any] = field(default_factory=dict)
     exclude_docs: str = ""  # mkdocs.yml's patterns, in .gitignore's syntax
     site_name: str = "site"
+    theme_dirs: tuple[Path, ...] = ()  # where the site's word catalogs may be: overrides/
+    language: str = ENGLISH
 
     @property
     def display_root(self) -> str:
@@ -124,7 +128,11 @@ def load_project(config_file: Path) -> Project:
             configs[name] = options
     exclude = config.get("exclude_docs") or ""
     name = str(config.get("site_name") or "site")
-    return Project(config_file, docs_dir, extensions, configs, str(exclude), name)
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    custom = theme.get("custom_dir")
+    dirs = (config_file.parent / str(custom),) if custom else ()
+    language = str(theme.get("language") or ENGLISH)
+    return Project(config_file, docs_dir, extensions, configs, str(exclude), name, dirs, language)
 
 
 def _renderer(project: Project, collector: LinkCollector) -> markdown.Markdown:
@@ -169,6 +177,7 @@ def check(project: Project, today: date | None = None) -> Report:
     # Only a body with markup, an entity or a link can hold a problem once rendered; other
     # pages are rendered when a link needs their anchors.
     rendered = {uri: render(uri) for uri, page in site.pages.items() if may_hold_markup(page.body)}
-    every_file = {*files, *Plan(site, today or build_date()).pages}
+    words, _ = load_words(project.theme_dirs, project.language)
+    every_file = {*files, *Plan(site, today or build_date(), words).pages}
     checked_links(site, rendered, every_file, project.display_root, render=render)
     return Report(site, site.problems)

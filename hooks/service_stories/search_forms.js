@@ -10,7 +10,8 @@
    English stemmer expects. Where a word's stem does not start the word itself (happy,
    happi), the stem is added to the document's hidden `forms` field, which Material indexes
    but never shows. Quoted phrases and words with operators (+, -, *, ~, ^, :) are left as
-   typed. */
+   typed. All this is for English, whose stemmer it uses; a site in another language
+   searches as Material's search does in that language. */
 (function () {
   var BRITISH = /is(e|es|ed|ing|ation|ations)$/;
   var WORD = /^[a-z\u00c0-\u024f]+$/;
@@ -48,13 +49,17 @@
     }).join("");
   }
 
+  var english = false;
   self.addEventListener("message", function (event) {
     var message = event.data;
     if (!message) return;
     if (message.type === 0 && message.data && message.data.config) {
+      var lang = message.data.config.lang || [];
+      english = lang.length === 1 && lang[0] === "en";
+      if (!english) return;
       message.data.config.fields.forms = { boost: 1 };
       message.data.docs.forEach(function (doc) { doc.forms = forms(doc); });
-    } else if (message.type === 2 && typeof message.data === "string") {
+    } else if (english && message.type === 2 && typeof message.data === "string") {
       message.data = widen(message.data);
     }
   });

@@ -14,6 +14,7 @@
   var rows = Array.prototype.slice.call(body.rows);
   var count = form.querySelector("output");
   var empty = document.querySelector("[data-ss-empty]");
+  var say = window.ssWords ? window.ssWords.say : function (key) { return key; };
   /* The filters this catalog has (evidence only where the library has more than one kind). */
   var fields = ["lesson", "channel", "outcome", "evidence"].filter(function (name) {
     return form.elements[name];
@@ -45,20 +46,21 @@
       if (story[7] !== "reported") {
         var mark = document.createElement("span");
         mark.className = "ss-evidence ss-evidence--" + story[7];
-        mark.textContent = story[7];
+        mark.title = say("evidence." + story[7] + "-title");
+        mark.textContent = say("evidence." + story[7]);
         title.append(" ", mark);
       }
       cell(row).textContent = story[2];
-      cell(row).textContent = story[3] === null ? "undated" : String(story[3]);
-      cell(row).textContent = story[4].replace(/-/g, " ");
+      cell(row).textContent = story[3] === null ? say("year.undated") : String(story[3]);
+      cell(row).textContent = say("channel." + story[4]);
       var outcome = document.createElement("span");
       outcome.className = "ss-outcome ss-outcome--" + story[5];
-      outcome.textContent = story[5];
+      outcome.textContent = say("outcome." + story[5]);
       cell(row, outcome);
       var lessons = cell(row);
       story[6].forEach(function (id, index) {
         var lesson = data.lessons[id] || [id, "lessons/" + id + "/"];
-        if (index) lessons.appendChild(document.createTextNode(", "));
+        if (index) lessons.appendChild(document.createTextNode(say("list.comma")));
         lessons.appendChild(link(root + lesson[1], lesson[0]));
       });
       return row;
@@ -85,7 +87,7 @@
       row.hidden = !matches(row, wanted);
       if (!row.hidden) shown += 1;
     });
-    count.textContent = "Showing " + shown + " of " + rows.length + " stories";
+    count.textContent = say("catalog.showing", { shown: shown, count: rows.length });
     if (empty) empty.hidden = shown > 0;
     if (updateAddress) {
       var search = query.toString();
@@ -117,7 +119,7 @@
       button.type = "button";
       button.className = "ss-sort";
       button.textContent = header.textContent;
-      button.title = "Sort by " + header.textContent.toLowerCase();
+      button.title = say("catalog.sort-by", { column: header.textContent });
       header.textContent = "";
       header.appendChild(button);
       button.addEventListener("click", function () { sortBy(header, index); });

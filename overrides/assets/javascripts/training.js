@@ -8,6 +8,8 @@
 (function () {
   "use strict";
   var PREFIX = "service-stories.";
+  var say = window.ssWords ? window.ssWords.say : function (key) { return key; };
+  var dateOf = window.ssWords ? window.ssWords.date : function (day) { return day; };
 
   function scope() {
     return window.__md_scope ? window.__md_scope.pathname : location.pathname.replace(/[^/]*$/, "");
@@ -43,7 +45,7 @@
       function render() {
         var done = Boolean(store.get("read")[slug]);
         button.setAttribute("aria-pressed", done ? "true" : "false");
-        button.textContent = done ? "Read \u2713 (mark as unread)" : "Mark as read";
+        button.textContent = say(done ? "practice.read" : "practice.mark");
         button.classList.toggle("md-button--primary", !done);
       }
       button.addEventListener("click", function () {
@@ -73,7 +75,7 @@
         var done = steps.filter(function (slug) { return read[slug]; }).length;
         bar.max = steps.length;
         bar.value = done;
-        text.textContent = done + " of " + steps.length + " done";
+        text.textContent = say("path.done", { done: done, count: steps.length });
         if (done) cleared = null;
         if (reset) reset.hidden = !done;
         if (undo) undo.hidden = !cleared;
@@ -129,14 +131,14 @@
     var feedback = question.querySelector(".ss-feedback");
     question.classList.remove("ss-question--right", "ss-question--wrong");
     if (!chosen) {
-      feedback.textContent = "Choose an answer first.";
+      feedback.textContent = say("practice.choose-first");
       return;
     }
     var right = chosen === answers;
     question.classList.add(right ? "ss-question--right" : "ss-question--wrong");
     feedback.textContent = right
-      ? "Correct."
-      : "Not quite. Try again, or open \u201cShow the answer\u201d to see why.";
+      ? say("practice.correct")
+      : say("practice.not-quite", { show: say("practice.show-answer") });
     if (right) question.querySelector("details").open = true;
     record(question, right);
   }
@@ -168,7 +170,7 @@
         steps += 1;
         if (read[slug]) {
           done += 1;
-          row.querySelector("[data-ss-read-on]").textContent = read[slug];
+          row.querySelector("[data-ss-read-on]").textContent = dateOf(read[slug]);
         }
         if (!questions) return;
         var answered = 0, first = 0;
@@ -180,13 +182,17 @@
         right += first;
         if (answered) {
           row.querySelector("[data-ss-checked]").textContent =
-            first + " of " + questions + " right at the first try" +
-            (answered < questions ? " (" + (questions - answered) + " not answered)" : "");
+            say("record.first-try", { right: first, count: questions }) +
+            (answered < questions
+              ? " " + say("record.unanswered", { count: questions - answered })
+              : "");
         }
       });
       section.querySelector("[data-ss-record-summary]").textContent =
-        done + " of " + steps + " stories read" +
-        (asked ? "; " + right + " of " + asked + " questions right at the first try" : "");
+        say("record.stories-read", { done: done, count: steps }) +
+        (asked
+          ? say("list.separator") + say("record.questions-right", { right: right, count: asked })
+          : "");
     });
     var tools = document.querySelector(".ss-record-js");
     if (!tools) return;
@@ -196,7 +202,7 @@
     name.value = learner.name || "";
     function label() {
       printed.hidden = !name.value;
-      printed.textContent = "Record of " + name.value + ", printed on " + today();
+      printed.textContent = say("record.printed", { name: name.value, date: dateOf(today()) });
     }
     name.addEventListener("input", function () {
       store.set("learner", { name: name.value });
