@@ -88,6 +88,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> st
         page.meta["title"] = escape(found.title or planned.title or "")
     if planned and planned.keeps_body:
         build.bodies[src_uri] = html  # for the handouts and the packages
+    page.markdown = ""  # rendered; the build keeps its own copy of the text (site.pages)
     return html
 
 
@@ -126,6 +127,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     shown = posixpath.join(_build(config).display_root, page.file.src_uri)
+    page.content = None  # written: nothing reads it again, and 5,000 of them weigh 25 MB
     return _build(config).policies.apply(output, shown, addresses.depth(page.url))  # type: ignore[union-attr]
 
 

@@ -11,6 +11,7 @@ template and fails on any other.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import logging
@@ -124,7 +125,14 @@ def add_sections(page: Page, view: Any, words: Words) -> None:
     items = page.toc.items
     if items and items[0].level == 1:  # Material lists a top heading's children
         items = items[0].children
-    items.extend(AnchorLink(words[section.words], section.anchor, 2) for section in sections)
+    items.extend(_anchor(section, words) for section in sections)
+
+
+@functools.lru_cache(maxsize=64)
+def _anchor(section: Any, words: Words) -> AnchorLink:
+    """One entry per section and language, shared by every page's contents (nothing
+    changes an entry once made)."""
+    return AnchorLink(words[section.words], section.anchor, 2)
 
 
 @pass_context
@@ -153,6 +161,21 @@ def words_of(config: MkDocsConfig) -> Words:
     return words
 
 
+class ShownWords(dict):
+    """The site's words as a template shows them: each text message, escaped once for the
+    whole build (`words["story.related"]`), and the language's way with numbers
+    (`words.number(n)`) and its direction (`words.rtl`)."""
+
+    def __init__(self, words: Words) -> None:
+        super().__init__(
+            (key, Markup(escape(message)))
+            for key, message in words.messages.items()
+            if isinstance(message, str)
+        )
+        self.number = words.number
+        self.rtl = words.rtl
+
+
 class TemplateWords:
     """The site's words as templates use them. `say` and `count` escape what they fill in
     and keep markup given as Markup (a link built in the template); `script_words` writes
@@ -161,17 +184,21 @@ class TemplateWords:
 
     def __init__(self, words: Words, data_scripts: set[str]) -> None:
         self.words, self.data_scripts = words, data_scripts
+        self.shown = ShownWords(words)
         self.blocks: dict[tuple[str, ...], Markup] = {}
+        self.forms: dict[tuple[str, str], Markup] = {}
 
     def say(self, key: str, **values: Any) -> Markup:
-        return Markup(escape(self.words[key])).format(**values)
+        return self.shown[key].format(**values)
 
     def count(self, key: str, number: int, **values: Any) -> Markup:
-        text = Markup(escape(self.words.form(key, number)))
-        return text.format(count=self.words.number(number), **values)
+        form = self.words.form(key, number)
+        if (key, form) not in self.forms:
+            self.forms[key, form] = Markup(escape(form))
+        return self.forms[key, form].format(count=self.words.number(number), **values)
 
     def year_of(self, story: Any) -> str:
-        return self.words["year.undated"] if story.year is None else str(story.year)
+        return self.shown["year.undated"] if story.year is None else str(story.year)
 
     def script_words(self, *keys: str) -> Markup:
         """Each key, or every key under a prefix that ends in a dot (`channel.`), with the
@@ -204,7 +231,7 @@ def globals_of(build: Build) -> dict[str, Any]:
         "fragment": build.frames.fragment,
         "long_date": words.date,
         "sections": sections,
-        "words": words,
+        "words": spoken.shown,
         "say": spoken.say,
         "count": spoken.count,
         "year_of": spoken.year_of,

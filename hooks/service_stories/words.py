@@ -34,6 +34,7 @@ class Words:
         self.messages = {**english, **messages}
         self.locale = Locale.parse(str(self.messages.get("locale", "en")))
         self._date = lru_cache(maxsize=4096)(self._long_date)
+        self.number = lru_cache(maxsize=4096)(self._number)  # type: ignore[method-assign]
 
     def __getitem__(self, key: str) -> str:
         message = self.message(key)
@@ -68,6 +69,10 @@ class Words:
         return self.form(key, number).format(count=self.number(number), **values)
 
     def number(self, number: int) -> str:
+        """A whole number, as the language writes it (1,234; 1.234; 1 234)."""
+        return self._number(number)
+
+    def _number(self, number: int) -> str:
         return format_decimal(number, locale=self.locale)
 
     def date(self, day: date) -> str:
