@@ -186,6 +186,17 @@ def test_no_english_interface_word_on_any_kind_of_page(built, name):
     assert english_leftovers(visible_texts(html), language) == []
 
 
+def test_no_english_interface_word_in_the_search_index(built):
+    # Search shows each section's title as a result's heading: a story's discussion
+    # questions and knowledge check are sections the index adds of its own.
+    language, folder, _ = built
+    index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = [document["title"] for document in index["docs"]]
+    assert english_leftovers(titles, language) == []
+    discuss = [d for d in index["docs"] if d["location"] == "lego-lost-ninja/#discuss"]
+    assert len(discuss) == 1 and discuss[0]["title"] == catalog(language)["practice.discuss"]
+
+
 def test_no_english_interface_word_inside_an_lms_package(built):
     language, folder, _ = built
     for package in (folder / "trainers" / "first-week").glob("scorm*.zip"):
