@@ -5,7 +5,8 @@ what. Nothing here decides what a page shows: remove any of them and every page 
 same, only slower.
 
 - `Frames.fragment`: parts of Material's page frame (the sidebar, the palette toggle, the
-  search form, the footer, the back-to-top button) rendered once per folder, for the
+  search form, the footer, the back-to-top button, the stylesheets, the configuration and
+  the scripts that every page loads) rendered once per folder, for the
   pages the nav does not list. It assumes a fragment holds nothing page-specific: **a
   template author must never put inside `{% call fragment(...) %}` anything that depends
   on the page beyond its folder and depth**: not its title, URL, meta, view, problems,
