@@ -119,9 +119,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     view = planned.view(build.plan, build.found)
     pages.add_sections(page, view, build.plan.words)
     context.update(view=view, body=page.content, preview=planned.preview(build.found))
-    if planned.search_template:
-        search_text = build.env.get_template(planned.search_template)  # type: ignore[union-attr]
-        page.content = search_text.render(view=view, body=page.content)
+    if planned.search_parts:
+        lessons = (lesson.title for lesson in view.lessons)  # type: ignore[attr-defined]
+        page.content = search.story_text(view.story, lessons, page.content, build.plan.words)  # type: ignore[attr-defined]
     return context
 
 

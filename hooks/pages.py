@@ -59,7 +59,6 @@ CONTRACT: dict[str, tuple[str, ...]] = {
     "partials/path-list.html": ("paths",),
     "partials/pager.html": ("pager",),
     "partials/macros.html": (),
-    "partials/search-text.html": ("view", "body"),
     "package.html": ("view",),
     "record.html": ("view",),
     "partials/story-parts.html": ("long_date",),

@@ -93,10 +93,10 @@ def test_the_pages_the_build_makes_are_those_no_trainer_wrote(plan):
 def test_a_story_is_planned_with_its_view_computed_before_any_template(plan):
     lego = plan.page("lego.md")
     assert isinstance(lego, StoryPlan)
-    assert (lego.template, plan.url(lego.src_uri), lego.search_template) == (
+    assert (lego.template, plan.url(lego.src_uri), lego.search_parts) == (
         "story.html",
         "lego/",
-        "partials/search-text.html",
+        True,
     )
     assert lego.keeps_body  # a step of a path: its handout and package print its body
     view = lego.view(plan, NOTHING)

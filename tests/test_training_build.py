@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 
@@ -144,3 +145,18 @@ def test_a_path_naming_a_missing_story_fails_the_build(build):
         "WARNING  mkdocs.plugins.service_stories: stories/paths/mistakes.md:6: steps[1]: "
         "`kindel` is not a story (did you mean kindle? Give the story's file name without .md)"
     ) in lines
+
+
+def test_search_indexes_a_storys_summary_lessons_discussion_and_check(site):
+    index = json.loads((site.site / "search" / "search_index.json").read_text("utf-8"))
+    sections = {d["location"]: d for d in index["docs"] if d["location"].startswith("lego/")}
+    assert sections["lego/"]["text"] == (
+        "<p>LEGO replaces a lost ninja, in a sentence.</p> "
+        "<p>Lessons: Speak to the person; Do a little more</p>"
+    )
+    discuss, check = sections["lego/#discuss"], sections["lego/#check-yourself"]
+    assert (discuss["title"], check["title"]) == ("Discuss", "Check yourself")
+    assert "What made the reply personal?" in discuss["text"]
+    assert (
+        "What did LEGO send? Nothing; A new figure; A voucher. The reply promised" in check["text"]
+    )

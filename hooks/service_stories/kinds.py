@@ -52,8 +52,8 @@ class Planned:
     hide: tuple[str, ...] = ()
     searchable: bool = True
     title_from_heading: bool = False  # an ordinary page titled by its first heading
-    # The template of what search indexes of the page, in place of its body alone.
-    search_template: str | None = None
+    # Search indexes a story's summary, lessons, discussion and check with its body.
+    search_parts: bool = False
     keeps_body: bool = False  # a handout or a package prints it: keep its rendered body
     nav_title: str | None = None  # the sidebar's name for a page with no title (the home page)
 

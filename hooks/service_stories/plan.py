@@ -231,7 +231,7 @@ def _written(record, in_paths: frozenset[str]) -> Planned:
             record.src_uri,
             record.title,
             "story.html",
-            search_template="partials/search-text.html" if story else None,
+            search_parts=story is not None,
             keeps_body=bool(story and story.slug in in_paths),
             story=story,
             **common,
