@@ -42,14 +42,18 @@ def frame_is_its_own(page, nav) -> bool:
 @dataclass
 class Frames:
     rendered: dict[tuple, str] = field(default_factory=dict)
+    own: dict[str, bool] = field(default_factory=dict)  # by page address: frame_is_its_own
 
     @pass_context
     def fragment(self, context, name: str, *, caller) -> str:
         """`{% call fragment(name) %}...{% endcall %}`: rendered once per folder for the
         pages the nav does not list (read the module's note before using it)."""
         page, nav = context.get("page"), context.get("nav")
-        if page is not None and nav is not None and frame_is_its_own(page, nav):
-            return caller()
+        if page is not None and nav is not None:
+            if page.url not in self.own:  # asked by each fragment of the page: answer once
+                self.own[page.url] = frame_is_its_own(page, nav)
+            if self.own[page.url]:
+                return caller()
         folder = posixpath.dirname(page.url.rstrip("/")) if page is not None else None
         key = (name, context.get("base_url"), folder)
         if key not in self.rendered:

@@ -12,6 +12,7 @@ it and fails, while the policy, which never names it, keeps it from running.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from collections.abc import Collection, Iterable
@@ -67,7 +68,7 @@ class Policy:
     def allowing(cls, scripts: Iterable[str], data: Collection[str] = frozenset()) -> Policy:
         return cls(frozenset(scripts), data)
 
-    @property
+    @functools.cached_property
     def meta(self) -> str:
         hashes = " ".join(sorted(sha256(code) for code in self.scripts))
         content = "; ".join((*POLICY, f"script-src 'self' {hashes}".rstrip()))

@@ -132,7 +132,9 @@ class CatalogPlan(Planned):
 
     def view(self, plan: Plan, found: Found) -> object:
         heading = None if found.has_heading(self.src_uri) else self.title
-        flagged = plan.flagged(found) if self.evidence is None else []
+        # Flagged stories show on the whole catalog's first page only.
+        first = self.evidence is None and self.listing.number == 1
+        flagged = plan.flagged(found) if first else []
         # A copy read from the file system gets the catalog's data as a script.
         script = None if plan.directory_urls else plan.url(addresses.CATALOG_SCRIPT)
         return corner.catalog_view(
