@@ -1,14 +1,47 @@
-"""Building small fixture sites with the project's real hooks and templates."""
+"""Building small fixture sites with the project's real hooks and templates.
+
+The engine is MkDocs, or ProperDocs with `STORIES_ENGINE=properdocs` (as `stories bundle`
+chooses it). It is chosen once, when this module is imported (conftest.py imports it
+before any test module), because ProperDocs answers every `mkdocs.*` import from then on.
+"""
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import logging
+import os
 import shutil
+import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from service_stories.bundle import ENGINES
+
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def choose_engine() -> str:
+    """The engine `STORIES_ENGINE` names, made the one that `mkdocs.*` imports reach."""
+    name = os.environ.get("STORIES_ENGINE", "mkdocs")
+    if name not in ENGINES:
+        raise RuntimeError(f"STORIES_ENGINE={name!r}: name one of {', '.join(ENGINES)}")
+    if name == "properdocs":
+        loaded = sorted(module for module in sys.modules if module.split(".")[0] == "mkdocs")
+        if loaded:
+            raise RuntimeError(f"STORIES_ENGINE=properdocs after MkDocs was imported: {loaded}")
+        if importlib.util.find_spec("properdocs") is None:
+            raise RuntimeError('STORIES_ENGINE=properdocs: pip install -e ".[test,properdocs]"')
+        # What the `properdocs` command does before it reads a config: every `mkdocs.*`
+        # import (the hooks', Material's, the tests') gets ProperDocs' module, and the
+        # `mkdocs.*` loggers (the hooks log there) count towards --strict.
+        importlib.import_module("properdocs.replacement")
+        logging.getLogger("mkdocs").parent = logging.getLogger("properdocs")
+    return name
+
+
+ENGINE = choose_engine()
 
 
 @dataclass
@@ -54,9 +87,9 @@ def make_project(tmp_path: Path, files: dict[str, str | bytes], *, own: bool = F
 
 @contextmanager
 def logged(level: int = logging.INFO):
-    """Everything MkDocs logs at `level` or above, as lines of text; the logger's level is
-    put back afterwards."""
-    logger = logging.getLogger("mkdocs")
+    """Everything the engine logs at `level` or above, as lines of text; the logger's level
+    is put back afterwards."""
+    logger = logging.getLogger(ENGINE)
     lines: list[str] = []
     handler = logging.Handler(level)
     handler.emit = lambda record: lines.append(  # type: ignore[method-assign]
@@ -72,14 +105,18 @@ def logged(level: int = logging.INFO):
         logger.setLevel(before)
 
 
+def engine_build():
+    """The engine's `build` and `load_config`."""
+    build = importlib.import_module(f"{ENGINE}.commands.build").build
+    return build, importlib.import_module(f"{ENGINE}.config").load_config
+
+
 def build_config(
     config_file: Path, site_dir: Path, *, strict: bool = True, language: str | None = None
 ) -> Built:
     """Build the site a mkdocs.yml describes into `site_dir`; in another `theme.language`
     than it names, when given one."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
+    build, load_config = engine_build()
     with logged() as lines:
         config = load_config(str(config_file), strict=strict, site_dir=str(site_dir))
         if language:

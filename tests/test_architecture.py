@@ -30,7 +30,14 @@ def imported(path) -> set[str]:
 
 @pytest.mark.parametrize("path", sorted(DOMAIN.glob("*.py")), ids=lambda path: path.name)
 def test_the_domain_package_never_imports_mkdocs_or_material(path):
-    assert not imported(path) & {"mkdocs", "material", "jinja2"}, path.name
+    assert not imported(path) & {"mkdocs", "properdocs", "material", "jinja2"}, path.name
+
+
+@pytest.mark.parametrize("path", sorted(HOOKS.rglob("*.py")), ids=lambda path: path.name)
+def test_the_hooks_reach_either_engine_by_mkdocs_names(path):
+    # ProperDocs answers every `mkdocs.*` import with its own module, so hooks that name
+    # only `mkdocs` run on both engines (tests/test_engines.py).
+    assert "properdocs" not in imported(path), path.relative_to(ROOT).as_posix()
 
 
 def test_the_hooks_are_thin_and_every_module_and_function_short():

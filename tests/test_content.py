@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 import pytest
-from builds import ROOT
+from builds import ENGINE, ROOT, engine_build
 from service_stories.model import CHANNELS
 from service_stories.site import load_site
 
@@ -100,10 +100,8 @@ def test_the_readme_lists_the_channel_vocabulary():
 
 
 def test_the_repository_builds_strictly(tmp_path, caplog):
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+    build, load_config = engine_build()
+    with caplog.at_level(logging.WARNING, logger=ENGINE):
         config = load_config(str(ROOT / "mkdocs.yml"), strict=True, site_dir=str(tmp_path))
         build(config)
     assert caplog.text == ""
