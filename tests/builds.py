@@ -32,7 +32,7 @@ def choose_engine() -> str:
         if loaded:
             raise RuntimeError(f"STORIES_ENGINE=properdocs after MkDocs was imported: {loaded}")
         if importlib.util.find_spec("properdocs") is None:
-            raise RuntimeError('STORIES_ENGINE=properdocs: pip install -e ".[test,properdocs]"')
+            raise RuntimeError('STORIES_ENGINE=properdocs: pip install -e ".[test]"')
         # What the `properdocs` command does before it reads a config: every `mkdocs.*`
         # import (the hooks', Material's, the tests') gets ProperDocs' module, and the
         # `mkdocs.*` loggers (the hooks log there) count towards --strict.
