@@ -51,14 +51,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     display_root = pages.display_root(config)
-    markdown = [(file.src_uri, file.content_bytes) for file in files.documentation_pages()]
-    site = load_site(markdown, display_root, build_date())
-    for problem in sorted(p for page in site.pages.values() for p in page.problems):
-        log.warning(str(problem))
-    plan = Plan(site, build_date(), pages.words_of(config), config.use_directory_urls)
-    pages.add_generated(files, config, plan)
-    config[_STATE] = Build(site, plan, display_root, config[_COLLECTOR])
-    speedups.freeze()
+    with speedups.reading():  # then what was read is frozen for the build
+        markdown = [(file.src_uri, file.content_bytes) for file in files.documentation_pages()]
+        site = load_site(markdown, display_root, build_date())
+        for problem in sorted(p for page in site.pages.values() for p in page.problems):
+            log.warning(str(problem))
+        plan = Plan(site, build_date(), pages.words_of(config), config.use_directory_urls)
+        pages.add_generated(files, config, plan)
+        config[_STATE] = Build(site, plan, display_root, config[_COLLECTOR])
     return files
 
 

@@ -16,8 +16,9 @@ same, only slower.
   only its story and why it is shown.
 - `template_cache`: Jinja's compiled templates kept between builds in `.cache/templates`
   (about 0.2 s a build). Jinja recompiles a changed template; a folder per Jinja version.
-- `freeze` / `unfreeze`: the library and the pages read are kept out of the garbage
-  collector's passes while the build runs; every build ends by handing them back.
+- `reading`, `freeze` / `unfreeze`: no collection while the library is read; then the
+  library and the pages read are kept out of the garbage collector's passes while the
+  build runs; every build ends by handing them back.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from __future__ import annotations
 import gc
 import os
 import posixpath
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,6 +103,21 @@ def template_cache(config_file: str | None) -> FileSystemBytecodeCache | None:
     return FileSystemBytecodeCache(folder) if os.access(folder, os.W_OK) else None
 
 
+@contextmanager
+def reading() -> Iterator[None]:
+    """While the library is read, no collection: reading makes objects that live for the
+    whole build and no garbage that refcounting leaves (a collection per story found
+    nothing to free, about 0.17 s at 5,000 stories). Then what was read is frozen."""
+    gc.disable()
+    try:
+        yield
+    except BaseException:
+        gc.enable()
+        raise
+    freeze()
+    gc.enable()
+
+
 def freeze() -> None:
     """Leave what the build has read so far out of the garbage collector's passes: at 1,000
     stories, tens of thousands of objects that every full collection would walk again."""
@@ -108,3 +126,4 @@ def freeze() -> None:
 
 def unfreeze() -> None:
     gc.unfreeze()
+    gc.enable()

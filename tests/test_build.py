@@ -191,11 +191,12 @@ def test_a_broken_story_fails_the_strict_build_naming_file_and_field(build):
 
 
 def test_a_build_hands_back_to_the_garbage_collector_what_it_held(library_site, build):
-    # `mkdocs serve` rebuilds in one process: nothing may stay frozen between builds.
-    assert gc.get_freeze_count() == 0
+    # `mkdocs serve` rebuilds in one process: nothing may stay frozen between builds, and
+    # the collector, paused while the library is read, runs again.
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
     with pytest.raises(Abort):
         build({**LESSONS, **STORIES, "broken.md": BROKEN_YEAR}, name="broken")
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
 
 
 def test_every_problem_is_logged_once_without_a_traceback(broken_site):
@@ -276,3 +277,12 @@ def test_every_kind_of_page_shows_its_link_problems_in_its_problem_box(broken_si
             assert html.escape(problem, quote=False) in box, (url, problem)
             assert problem in broken_site.log
     assert "a strict build fails until they are fixed" in article(broken_site.page("linking"))
+
+
+def test_a_build_that_fails_while_reading_turns_the_collector_back_on():
+    import speedups
+
+    with pytest.raises(RuntimeError), speedups.reading():
+        assert not gc.isenabled()
+        raise RuntimeError("a file could not be read")
+    assert gc.isenabled() and gc.get_freeze_count() == 0
