@@ -51,9 +51,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     display_root = pages.display_root(config)
-    with speedups.reading():  # then what was read is frozen for the build
+    with speedups.reading(config.config_file_path) as remembered:  # then frozen for the build
         markdown = [(file.src_uri, file.content_bytes) for file in files.documentation_pages()]
-        site = load_site(markdown, display_root, build_date())
+        site = load_site(markdown, display_root, build_date(), remembered)
         for problem in sorted(p for page in site.pages.values() for p in page.problems):
             log.warning(str(problem))
         plan = Plan(site, build_date(), pages.words_of(config), config.use_directory_urls)

@@ -242,6 +242,58 @@ def test_a_changed_template_shows_in_the_next_build_despite_the_template_cache(t
     assert '<ul class="ss-sources">' in first and '<ul class="ss-sources ss-edited">' in second
 
 
+@pytest.fixture
+def stories_read(monkeypatch):
+    """The stories each build reads from their files, by name, in order."""
+    import service_stories.site
+
+    read: list[str] = []
+    real = service_stories.site.read_story
+
+    def counted(src_uri, *arguments):
+        read.append(src_uri)
+        return real(src_uri, *arguments)
+
+    monkeypatch.setattr(service_stories.site, "read_story", counted)
+    return read
+
+
+def test_a_build_reads_again_only_the_stories_whose_reading_would_change(tmp_path, stories_read):
+    broken = story("Broken", "exceed-the-ask").replace("year: 2014", "year: soon")
+    project = make_project(tmp_path, {**LESSONS, **STORIES, "broken.md": broken}, own=True)
+    docs = project / "stories"
+    first = build_project(project, strict=False)
+    assert sorted(stories_read) == sorted([*STORIES, "broken.md"])
+    assert list((project / ".cache" / "stories").glob("*.pickle"))
+
+    stories_read.clear()
+    second = build_project(project, strict=False)
+    assert stories_read == []  # nothing changed: every story as the first build read it
+    assert second.page("lego") == first.page("lego")
+    # A remembered story's problems reach the author again, word for word.
+    problem = "stories/broken.md:4: year: `soon` is not a whole number (write a number"
+    assert problem in first.log and problem in second.log
+
+    (docs / "kindle.md").write_text(STORIES["kindle.md"].replace("Amazon", "Amazon.com", 1))
+    build_project(project, strict=False)
+    assert stories_read == ["kindle.md"]
+
+    stories_read.clear()  # a new lesson: every story's lessons are checked against it again
+    (docs / "lessons" / "listen.md").write_text(LESSONS["lessons/own-the-mistake.md"])
+    build_project(project, strict=False)
+    assert sorted(stories_read) == sorted([*STORIES, "broken.md"])
+
+
+def test_an_unreadable_memory_of_stories_read_is_read_past(tmp_path, stories_read):
+    project = make_project(tmp_path, {**LESSONS, **STORIES}, own=True)
+    build_project(project)
+    (stored,) = (project / ".cache" / "stories").glob("*.pickle")
+    stored.write_bytes(b"not a pickle")
+    stories_read.clear()
+    assert "lego" in build_project(project).page("lego")
+    assert sorted(stories_read) == sorted(STORIES)
+
+
 def test_front_matter_broken_by_a_fence_inside_a_value_never_shows_as_page_text(broken_site):
     page = article(broken_site.page("fence"))
     assert "stories/fence.md:3: front matter: YAML cannot read this" in page
@@ -282,7 +334,7 @@ def test_every_kind_of_page_shows_its_link_problems_in_its_problem_box(broken_si
 def test_a_build_that_fails_while_reading_turns_the_collector_back_on():
     import speedups
 
-    with pytest.raises(RuntimeError), speedups.reading():
+    with pytest.raises(RuntimeError), speedups.reading(None):
         assert not gc.isenabled()
         raise RuntimeError("a file could not be read")
     assert gc.isenabled() and gc.get_freeze_count() == 0

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -71,8 +72,15 @@ class Site:
         ]
 
 
-def load_site(markdown_files: Iterable[tuple[str, bytes]], display_root: str, today: date) -> Site:
-    """Read every Markdown file of the docs folder, given as (src_uri, content) pairs."""
+def load_site(
+    markdown_files: Iterable[tuple[str, bytes]],
+    display_root: str,
+    today: date,
+    remembered: MutableMapping[bytes, StoryPage] | None = None,
+) -> Site:
+    """Read every Markdown file of the docs folder, given as (src_uri, content) pairs.
+    `remembered` holds stories as an earlier build read them, by everything a story's
+    reading depends on (see `_reading_key`): each is read again only when one changed."""
     by_kind: dict[str, list[tuple[str, bytes]]] = {
         "story": [], "lesson": [], "path": [], "page": []
     }  # fmt: skip
@@ -82,8 +90,7 @@ def load_site(markdown_files: Iterable[tuple[str, bytes]], display_root: str, to
     for src_uri, raw in by_kind["lesson"]:
         pages[src_uri] = read_lesson(src_uri, raw, display_root)
     lesson_ids = {posixpath.splitext(posixpath.basename(uri))[0] for uri, _ in by_kind["lesson"]}
-    for src_uri, raw in by_kind["story"]:
-        pages[src_uri] = read_story(src_uri, raw, display_root, lesson_ids, today)
+    pages.update(_read_stories(by_kind["story"], display_root, lesson_ids, today, remembered))
     story_slugs = {posixpath.splitext(uri)[0] for uri, _ in by_kind["story"]}
     for src_uri, raw in by_kind["path"]:
         pages[src_uri] = read_path(src_uri, raw, display_root, story_slugs)
@@ -98,6 +105,32 @@ def load_site(markdown_files: Iterable[tuple[str, bytes]], display_root: str, to
     for src_uri, problem in _clashing_names(pages, display_root):
         site.report(src_uri, [problem])
     return site
+
+
+def _read_stories(
+    stories: list[tuple[str, bytes]],
+    display_root: str,
+    lesson_ids: set[str],
+    today: date,
+    remembered: MutableMapping[bytes, StoryPage] | None,
+) -> dict[str, StoryPage]:
+    context = repr((display_root, sorted(lesson_ids), today.isoformat())).encode()
+    read = {}
+    for src_uri, raw in stories:
+        key = _reading_key(context, src_uri, raw) if remembered is not None else b""
+        story = remembered.get(key) if remembered is not None else None
+        if story is None:
+            story = read_story(src_uri, raw, display_root, lesson_ids, today)
+            if remembered is not None:
+                remembered[key] = story
+        read[src_uri] = story
+    return read
+
+
+def _reading_key(context: bytes, src_uri: str, raw: bytes) -> bytes:
+    """What a story's reading depends on: its file's name and bytes, and the library's
+    lessons, the docs folder's name and the day it is read on (`context`)."""
+    return hashlib.sha256(b"\0".join((context, src_uri.encode(), raw))).digest()
 
 
 def _clashing_names(pages: dict[str, Page], display_root: str) -> list[tuple[str, Problem]]:
