@@ -150,6 +150,9 @@ class StoriesRead(dict):
         with open(partial, "wb") as stored:
             pickle.dump(kept, stored, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, self.file)
+        for other in Path(self.file).parent.glob("*.pickle"):  # an older code's: unusable
+            if other.name != os.path.basename(self.file):
+                other.unlink(missing_ok=True)
 
 
 def _reading_code() -> str:

@@ -284,6 +284,16 @@ def test_a_build_reads_again_only_the_stories_whose_reading_would_change(tmp_pat
     assert sorted(stories_read) == sorted([*STORIES, "broken.md"])
 
 
+def test_stories_read_by_another_version_of_the_code_are_let_go(tmp_path, stories_read):
+    project = make_project(tmp_path, {**LESSONS, **STORIES}, own=True)
+    folder = project / ".cache" / "stories"
+    folder.mkdir(parents=True)
+    (folder / "0123456789abcdef.pickle").write_bytes(b"stories an older reader read")
+    build_project(project)
+    (kept,) = folder.glob("*.pickle")
+    assert kept.name != "0123456789abcdef.pickle"
+
+
 def test_an_unreadable_memory_of_stories_read_is_read_past(tmp_path, stories_read):
     project = make_project(tmp_path, {**LESSONS, **STORIES}, own=True)
     build_project(project)
