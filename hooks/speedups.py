@@ -41,6 +41,7 @@ from typing import Any
 
 import jinja2
 import service_stories
+import yaml
 from jinja2 import FileSystemBytecodeCache, pass_context
 from markupsafe import Markup
 
@@ -123,7 +124,7 @@ class StoriesRead(dict):
     def __init__(self, config_file: str | None) -> None:
         super().__init__()
         folder = _cache_folder(config_file, "stories")
-        self.file = os.path.join(folder, f"{_reading_code()}.pickle") if folder else None
+        self.file = os.path.join(folder, f"{READING_CODE}.pickle") if folder else None
         self.used: set[bytes] = set()
         self.changed = False
         if self.file and os.path.isfile(self.file):
@@ -143,24 +144,33 @@ class StoriesRead(dict):
         super().__setitem__(key, value)
 
     def keep(self) -> None:
+        """Write back the stories this build used; a build never fails for want of it."""
         if not self.file or (not self.changed and self.keys() <= self.used):
             return
         kept = {key: self[key] for key in self.used if key in self}
         partial = f"{self.file}.{os.getpid()}"
-        with open(partial, "wb") as stored:
-            pickle.dump(kept, stored, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, self.file)
-        for other in Path(self.file).parent.glob("*.pickle"):  # an older code's: unusable
-            if other.name != os.path.basename(self.file):
-                other.unlink(missing_ok=True)
+        try:
+            with open(partial, "wb") as stored:
+                pickle.dump(kept, stored, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(partial, self.file)
+            for other in Path(self.file).parent.glob("*.pickle*"):  # older code's: unusable
+                if other.name != os.path.basename(self.file):
+                    other.unlink(missing_ok=True)
+        except (OSError, pickle.PicklingError):  # a full disk: the next build reads again
+            Path(partial).unlink(missing_ok=True)
 
 
 def _reading_code() -> str:
-    """A name for this version of the code that reads stories, and of Python."""
-    digest = hashlib.sha256(sys.version.encode())
+    """A name for the code that reads stories, as this process loaded it (`mkdocs serve`
+    keeps it loaded while its files change), and for Python and PyYAML, whose messages
+    some problems quote."""
+    digest = hashlib.sha256(f"{sys.version} {yaml.__version__}".encode())
     for path in sorted(Path(service_stories.__file__).parent.glob("*.py")):
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+READING_CODE = _reading_code()
 
 
 @contextmanager
@@ -173,12 +183,10 @@ def reading(config_file: str | None) -> Iterator[StoriesRead]:
     try:
         remembered = StoriesRead(config_file)
         yield remembered
-    except BaseException:
+        remembered.keep()
+        freeze()
+    finally:
         gc.enable()
-        raise
-    remembered.keep()
-    freeze()
-    gc.enable()
 
 
 def freeze() -> None:

@@ -6,6 +6,7 @@ import gc
 import html
 import json
 import logging
+import pickle
 import re
 from types import SimpleNamespace
 
@@ -292,6 +293,21 @@ def test_stories_read_by_another_version_of_the_code_are_let_go(tmp_path, storie
     build_project(project)
     (kept,) = folder.glob("*.pickle")
     assert kept.name != "0123456789abcdef.pickle"
+
+
+def test_a_memory_of_stories_that_cannot_be_written_fails_no_build(tmp_path, monkeypatch):
+    import speedups
+
+    def full_disk(*_, **__):
+        raise OSError(28, "No space left on device")
+
+    shim = SimpleNamespace(**{n: getattr(pickle, n) for n in ("load", "HIGHEST_PROTOCOL")})
+    shim.dump, shim.PicklingError = full_disk, pickle.PicklingError
+    monkeypatch.setattr(speedups, "pickle", shim)  # the stories' file only, not Jinja's
+    project = make_project(tmp_path, {**LESSONS, **STORIES}, own=True)
+    assert "LEGO" in build_project(project).page("lego")
+    assert list((project / ".cache" / "stories").iterdir()) == []  # no half-written file
+    assert gc.isenabled()
 
 
 def test_an_unreadable_memory_of_stories_read_is_read_past(tmp_path, stories_read):
