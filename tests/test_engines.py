@@ -8,12 +8,15 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from builds import ENGINE, ROOT, choose_engine, engine_build
 
 GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
+# One build date for both engines' builds, even for two builds either side of midnight.
+BUILT_AT = os.environ.get("SOURCE_DATE_EPOCH") or str(int(time.time()))
 
 
 def require_properdocs() -> None:
@@ -25,8 +28,7 @@ def build_with(engine: str, site: Path) -> dict[str, bytes]:
     """The repository's site as `engine`'s own command builds it: each file by its path."""
     command = [sys.executable, "-m", engine, "build", "--strict", "--quiet"]
     command += ["--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(site)]
-    # One build date for both, even for two builds either side of midnight.
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795305600"}
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILT_AT}
     result = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True)
     assert result.returncode == 0, f"{engine} build --strict failed:\n{result.stderr}"
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
