@@ -13,6 +13,8 @@ import io
 import os
 import shutil
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -125,6 +127,17 @@ def serve(directory: Path, *, compressed: bool = False):
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@contextmanager
+def serving(directory: Path, *, compressed: bool = False) -> Iterator[str]:
+    """`serve`, as a context: yields the base URL, and stops the server after."""
+    server, url = serve(directory, compressed=compressed)
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def _executables() -> list[str | None]:

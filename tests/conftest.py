@@ -15,7 +15,8 @@ from library_fixtures import SOURCE_DATE_EPOCH
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)  # 2026-11-22, for stable builds
 
-from builds import Built, build_site
+from browser import launch_chromium, serving
+from builds import ROOT, Built, build_config, build_site
 from hostile_input import hostile_files, refused_story
 from library_fixtures import broken_files, library_files
 
@@ -49,3 +50,24 @@ def broken_site(tmp_path_factory) -> Built:
 def hostile_site(tmp_path_factory):
     """Injection payloads in every field of every kind of page, built strictly."""
     return build_site(tmp_path_factory.mktemp("hostile"), hostile_files()).site
+
+
+@pytest.fixture(scope="session")
+def repository_site(tmp_path_factory):
+    """The repository's own site, built once and served on localhost: (its URL, its folder).
+    The browser tests read it; none changes it."""
+    folder = tmp_path_factory.mktemp("repository") / "site"
+    build_config(ROOT / "mkdocs.yml", folder)
+    with serving(folder) as url:
+        yield url, folder
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A headless Chromium for a module's tests, or a skip (a failure under CI) saying why
+    there is none (`browser.launch_chromium`)."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="install the test extras")
+    with sync_api.sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from browser import _executables, serve
+from browser import _executables, serving
 from builds import ROOT, build_config
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -206,15 +206,11 @@ def served(site: Path | None = None) -> Iterator[str]:
     """
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as scratch:
         folder = site or Path(scratch) / "site"
-        server, url = serve(folder, compressed=True)
-        try:
+        with serving(folder, compressed=True) as url:
             if site is None:
                 with site_url(url):
                     build_config(ROOT / "mkdocs.yml", folder)
             yield url
-        finally:
-            server.shutdown()
-            server.server_close()
 
 
 @contextmanager

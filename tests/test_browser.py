@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from browser import axe_script, launch_chromium, serve
-from builds import ROOT, build_config, build_site
+from browser import axe_script, serve
+from builds import ROOT, build_site
 from library_fixtures import LARGE, LESSONS
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="install the test extras")
@@ -34,26 +34,13 @@ PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("browser") / "site"
-    build_config(ROOT / "mkdocs.yml", folder)
-    server, url = serve(folder)
-    yield url, folder
-    server.shutdown()
-    server.server_close()
+def site(repository_site):
+    return repository_site
 
 
 @pytest.fixture(scope="module")
 def site_url(site):
     return site[0]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 def watched(context, site_url: str, expected_404: str | None = None):

@@ -5,7 +5,7 @@ carries an event handler, and the only inline scripts are Material's own."""
 from __future__ import annotations
 
 import pytest
-from browser import launch_chromium, serve
+from browser import launch_chromium, serving
 from hostile_input import PAYLOADS
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="install the test extras")
@@ -24,10 +24,8 @@ INLINE = """() => Array.from(document.querySelectorAll('script:not([src])'))
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site):
-    server, url = serve(hostile_site)
-    yield url
-    server.shutdown()
-    server.server_close()
+    with serving(hostile_site) as url:
+        yield url
 
 
 def test_nothing_from_a_payload_runs_in_chromium(hostile_url):

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser import axe_script, launch_chromium, serve
+from browser import axe_script, serving
 from builds import ROOT, build_config
 from test_languages import PAGES, english_leftovers
 
@@ -24,22 +24,12 @@ ADDRESSES = {name: path.removesuffix("index.html") for name, path in PAGES.items
 ADDRESSES["not found"] = "no-such-page/"
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture(scope="module", params=["de", "ar"])
 def site(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp(f"browser-{request.param}") / "site"
     build_config(ROOT / "mkdocs.yml", folder, language=request.param)
-    server, url = serve(folder)
-    yield request.param, url
-    server.shutdown()
-    server.server_close()
+    with serving(folder) as url:
+        yield request.param, url
 
 
 def watched(browser, url, viewport=DESK, **options):

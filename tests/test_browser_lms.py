@@ -13,7 +13,7 @@ import zipfile
 from urllib.parse import urlencode
 
 import pytest
-from browser import launch_chromium, serve
+from browser import launch_chromium, serving
 from builds import ROOT, build_site
 from library_fixtures import PATHS, library_files
 
@@ -82,13 +82,10 @@ def lms(tmp_path_factory):
         for archive in (site / "trainers").glob(f"*/{script}.zip"):
             unpacked = served / "packages" / archive.parent.name / version
             zipfile.ZipFile(io.BytesIO(archive.read_bytes())).extractall(unpacked)
-    server, url = serve(served)
-    with playwright_api.sync_playwright() as playwright:
+    with serving(served) as url, playwright_api.sync_playwright() as playwright:
         chromium = launch_chromium(playwright)
         yield url, chromium
         chromium.close()
-    server.shutdown()
-    server.server_close()
 
 
 class Learner:

@@ -8,7 +8,6 @@ import re
 import zipfile
 
 import pytest
-from browser import launch_chromium
 from builds import make_project
 from library_fixtures import library_files
 from service_stories.bundle import bundle
@@ -28,17 +27,9 @@ def copy(tmp_path_factory):
     return (folder / "unpacked" / "service-stories").as_uri() + "/"
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    with playwright_api.sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def page(chromium, copy):
-    context = chromium.new_context()
+def page(browser, copy):
+    context = browser.new_context()
     page = context.new_page()
     problems: list[str] = []
     page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)

@@ -9,8 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from browser import launch_chromium, serve
-from builds import ROOT, build_config
+from builds import ROOT
 from seeing import CONTRAST_JS, changed_pixels
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="install the test extras")
@@ -25,21 +24,8 @@ STORY = "lego-lost-ninja/"  # a step of a path, with a knowledge check
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("readers") / "site"
-    build_config(ROOT / "mkdocs.yml", folder)
-    server, url = serve(folder)
-    yield url
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
+def site_url(repository_site):
+    return repository_site[0]
 
 
 @pytest.fixture

@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from browser import launch_chromium, serve
-from builds import ROOT, build_config
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="install the test extras")
 
@@ -154,21 +152,8 @@ def print_pdf(page, folder: Path, paper: str, scheme: str) -> Printout:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("print") / "site"
-    build_config(ROOT / "mkdocs.yml", folder)
-    server, url = serve(folder)
-    yield url
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
+def site(repository_site):
+    return repository_site[0]
 
 
 @pytest.fixture(scope="module")
